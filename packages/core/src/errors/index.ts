@@ -1,0 +1,2 @@
+export { ERROR_CODES, type Q2gErrorCode } from './error-codes.js';
+export { isQ2gError, Q2gError, type Q2gErrorOptions, wrapError } from './q2g-error.js';

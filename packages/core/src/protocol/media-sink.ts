@@ -1,0 +1,87 @@
+/**
+ * The media-sink port: where media goes (Google Photos in production).
+ * Uploading bytes yields an upload token; `createItems` turns tokens into library items in
+ * batches; `listCreatedItems` lets the engine reconcile a batch whose response was lost.
+ */
+import type { BatchItemResult } from '../model/batch-state.js';
+import type { UploadProgress } from '../model/item-state.js';
+
+/** The sink's fixed limits, read by the engine to plan skips and batches. */
+export interface SinkLimits {
+  /** Most items in one `createItems` call (50 for Google Photos). */
+  maxBatchSize: number;
+  /** How long an upload token stays usable after the upload finished. */
+  uploadTokenTtlMs: number;
+  /** Largest photo and video the sink accepts, in bytes. */
+  maxPhotoBytes: number;
+  maxVideoBytes: number;
+}
+
+/** One upload, resumable from a recorded session. */
+export interface UploadRequest {
+  fileName: string;
+  mimeType: string;
+  /** Exact number of bytes the upload will carry. */
+  size: number;
+  /** Opens the unit's bytes from `offset` (the sink resumes from the offset it confirms). */
+  open(offset: number, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>>;
+  /** A resumable session recorded by an earlier run, to continue instead of starting anew. */
+  resume?: UploadProgress;
+  /** Called when a resumable session starts and each time the sink confirms more bytes. */
+  onProgress?(progress: UploadProgress): Promise<void> | void;
+  /** Called as bytes are sent (not yet confirmed), for progress display. */
+  onBytesSent?(bytes: number): void;
+  signal?: AbortSignal;
+}
+
+/** A finished upload: the token that `createItems` consumes. */
+export interface UploadResult {
+  uploadToken: string;
+  uploadedAt: string;
+  expiresAt: string;
+}
+
+/** One item to create from an uploaded token. */
+export interface NewMediaItem {
+  /** The unit key, echoed in the result. */
+  key: string;
+  uploadToken: string;
+  fileName: string;
+  description?: string;
+}
+
+/** The outcome for one item of a `createItems` call, in request order. */
+export type CreateItemResult = BatchItemResult & {
+  key: string;
+  /** True when the token is invalid or expired, so the bytes must be uploaded again. */
+  reupload?: boolean;
+};
+
+/** An item this app created, as the sink lists it for reconciliation. */
+export interface CreatedMediaItem {
+  id: string;
+  fileName: string;
+  productUrl?: string;
+  description?: string;
+  creationTime?: string;
+}
+
+/** The media-sink port. */
+export interface MediaSink {
+  /** Short name for messages, e.g. `gphotos`. */
+  readonly name: string;
+  readonly limits: SinkLimits;
+  /** Uploads bytes and returns the upload token. */
+  upload(request: UploadRequest): Promise<UploadResult>;
+  /** Creates up to `limits.maxBatchSize` items, optionally in an album; one result per item. */
+  createItems(
+    items: NewMediaItem[],
+    options?: { albumId?: string | null; signal?: AbortSignal },
+  ): Promise<CreateItemResult[]>;
+  /** The id of the app-created album with this title, creating it when there is none. */
+  ensureAlbum(title: string, signal?: AbortSignal): Promise<{ id: string; title: string }>;
+  /** Every item this app created, page by page. */
+  listCreatedItems(signal?: AbortSignal): AsyncIterable<CreatedMediaItem>;
+  /** A cheap check that the credentials work. */
+  verify?(signal?: AbortSignal): Promise<{ scopes: string[] }>;
+}

@@ -1,0 +1,11 @@
+export type { JsonValue } from './json.js';
+export { redactSecrets, redactUri } from './redact.js';
+export {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  type RetryNotice,
+  type RetryPolicy,
+  withRetry,
+} from './retry.js';
+export { abortError, sleep } from './sleep.js';
