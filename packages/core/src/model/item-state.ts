@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors/error-codes.js';
-import { IsoInstantSchema, MediaUnitSchema, SkipSchema } from './media-unit.js';
+import { IsoInstantSchema, MediaUnitSchema } from './media-unit.js';
 
 /** Where a unit is in the pipeline. See `transitions.ts` for the allowed moves. */
 export const ItemStatusSchema = z.enum([

@@ -123,9 +123,9 @@ export interface SyncStateBackend {
 }
 
 /** The capabilities a backend really offers: declared and backed by the methods. */
-export function resolveCapabilities(
-  backend: SyncStateBackend,
-): Required<Omit<BackendCapabilities, 'concurrency'>> & {
+export function resolveCapabilities(backend: SyncStateBackend): Required<
+  Omit<BackendCapabilities, 'concurrency'>
+> & {
   concurrency: NonNullable<BackendCapabilities['concurrency']>;
 } {
   const declared = backend.capabilities ?? {};
