@@ -1,0 +1,3 @@
+export * from './config-schema.js';
+export { parseDotenv } from './dotenv.js';
+export * from './load-config.js';
