@@ -1,1 +1,20 @@
-export {};
+/** @q2google/state-conformance — the test suite every q2google state backend runs. */
+export {
+  ALL_STATUSES,
+  type BuildItemOptions,
+  type BuildSessionOptions,
+  buildBatch,
+  buildItem,
+  buildSession,
+  instant,
+  randomNamespace,
+  randomSessionId,
+} from './fixtures.js';
+export { CONFORMANCE_GROUPS, runStateBackendConformance } from './run.js';
+export type {
+  ConformanceContext,
+  ConformanceOptions,
+  StoredRecord,
+  StoredSession,
+  VitestApi,
+} from './types.js';

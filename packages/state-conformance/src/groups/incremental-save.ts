@@ -1,0 +1,130 @@
+/** Incremental save: `saveChanges` stores exactly what changed and leaves the rest alone. */
+import { transitionItem } from '@q2google/core';
+import { buildBatch, buildItem, buildSession, instant } from '../fixtures.js';
+import { type GroupInput, skipGroup, using } from '../harness.js';
+
+const TITLE = 'incremental-save';
+
+/** Registers the `incremental-save` group (capability `incrementalSave`). */
+export function incrementalSaveGroup(input: GroupInput): void {
+  const { api, options, ctx, capabilities } = input;
+  const { describe, test, expect } = api;
+  if (!capabilities.incrementalSave) {
+    skipGroup(api, TITLE, 'the backend does not declare incrementalSave with saveChanges()');
+    return;
+  }
+  const open = () => options.create(ctx);
+  const metaOf = (state: ReturnType<typeof buildSession>) => {
+    const { items: _i, batches: _b, ...meta } = state;
+    return meta;
+  };
+
+  describe(TITLE, () => {
+    test('after saveChanges with one unit, that unit changed and all others are untouched', async () => {
+      const state = buildSession({ items: 40, batches: 2 });
+      await using(open, async (backend) => {
+        await backend.save(state);
+        const before = await options.inspect?.(ctx, state.id);
+        const moved = transitionItem(state.items['unit-0']!, 'uploading', {
+          upload: { url: 'https://u.test/0', offset: 1024, startedAt: instant(7) },
+        });
+        const meta = { ...metaOf(state), updatedAt: instant(500) };
+        await backend.saveChanges!({ sessionId: state.id, meta, items: [moved], batches: [] });
+        const expected = { ...state, ...meta, items: { ...state.items, 'unit-0': moved } };
+        expect(await backend.load(state.id)).toStrictEqual(expected);
+        if (!before) return;
+        const after = (await options.inspect!(ctx, state.id))!;
+        expect(after.items['unit-0']?.stamp).not.toEqual(before.items['unit-0']?.stamp);
+        for (const key of Object.keys(state.items).filter((k) => k !== 'unit-0')) {
+          expect(after.items[key]?.stamp, `unit ${key} was rewritten`).toEqual(
+            before.items[key]?.stamp,
+          );
+        }
+        for (const id of Object.keys(state.batches)) {
+          expect(after.batches[id]?.stamp, `batch ${id} was rewritten`).toEqual(
+            before.batches[id]?.stamp,
+          );
+        }
+      });
+    });
+
+    test('saveChanges adds new units and batches and updates the meta', async () => {
+      const state = buildSession({ items: 5, batches: 1 });
+      await using(open, async (backend) => {
+        await backend.save(state);
+        const added = buildItem('discovered', 77, { key: 'unit-added-ü' });
+        const batch = buildBatch('batch-new', ['unit-0', 'unit-added-ü'], 'sent');
+        const meta = {
+          ...metaOf(state),
+          discovery: { status: 'running' as const, cursor: 'page-2', unitsFound: 6 },
+          updatedAt: instant(900),
+        };
+        await backend.saveChanges!({
+          sessionId: state.id,
+          meta,
+          items: [added],
+          batches: [batch],
+        });
+        expect(await backend.load(state.id)).toStrictEqual({
+          ...state,
+          ...meta,
+          items: { ...state.items, [added.key]: added },
+          batches: { ...state.batches, [batch.id]: batch },
+        });
+      });
+    });
+
+    test('a changed batch replaces the stored batch of the same id', async () => {
+      const state = buildSession({ items: 4, batches: 3 });
+      await using(open, async (backend) => {
+        await backend.save(state);
+        const done = buildBatch('batch-1', state.batches['batch-1']!.itemKeys, 'done');
+        await backend.saveChanges!({
+          sessionId: state.id,
+          meta: metaOf(state),
+          items: [],
+          batches: [done],
+        });
+        const loaded = await backend.load(state.id);
+        expect(loaded?.batches['batch-1']).toStrictEqual(done);
+        expect(loaded?.batches['batch-0']).toStrictEqual(state.batches['batch-0']);
+      });
+    });
+
+    test('saveChanges of a session that was never saved creates it', async () => {
+      const state = buildSession({ items: 2, batches: 1 });
+      await using(open, async (backend) => {
+        await backend.saveChanges!({
+          sessionId: state.id,
+          meta: metaOf(state),
+          items: Object.values(state.items),
+          batches: Object.values(state.batches),
+        });
+        expect(await backend.load(state.id)).toStrictEqual(state);
+      });
+    });
+
+    test('many small saveChanges in a row keep every step', async () => {
+      const state = buildSession({ items: 20, statuses: ['discovered'], batches: 0 });
+      await using(open, async (backend) => {
+        await backend.save(state);
+        const expected = structuredClone(state);
+        for (let i = 0; i < 20; i++) {
+          const key = `unit-${i}`;
+          const moved = transitionItem(expected.items[key]!, 'skipped', {
+            skip: { reason: 'excluded', detail: `step ${i}` },
+          });
+          expected.items[key] = moved;
+          expected.updatedAt = instant(1000 + i);
+          await backend.saveChanges!({
+            sessionId: state.id,
+            meta: metaOf(expected),
+            items: [moved],
+            batches: [],
+          });
+        }
+        expect(await backend.load(state.id)).toStrictEqual(expected);
+      });
+    });
+  });
+}

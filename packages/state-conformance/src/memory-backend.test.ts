@@ -1,0 +1,43 @@
+// TODO(core export): switch to '@q2google/core' once core's index re-exports ./backends.
+
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import {
+  createMemoryBackend,
+  createMemoryStore,
+  type MemoryStore,
+} from '../../core/src/backends/index.js';
+import { runStateBackendConformance } from './index.js';
+
+let clock = Date.now();
+const stores = new Map<string, MemoryStore>();
+const storeFor = (namespace: string, now: () => number = () => clock): MemoryStore => {
+  let store = stores.get(namespace);
+  if (!store) {
+    store = createMemoryStore(now);
+    stores.set(namespace, store);
+  }
+  return store;
+};
+
+runStateBackendConformance(
+  { test, describe, expect, beforeEach, afterEach },
+  {
+    name: 'memory (injected clock)',
+    create: async ({ namespace }) => createMemoryBackend({ store: storeFor(namespace) }),
+    reopen: async ({ namespace }) => createMemoryBackend({ store: storeFor(namespace) }),
+    concurrentOpen: async ({ namespace }) => createMemoryBackend({ store: storeFor(namespace) }),
+    advanceClock: (_ctx, ms) => {
+      clock += ms;
+    },
+  },
+);
+
+runStateBackendConformance(
+  { test, describe, expect },
+  {
+    name: 'memory (real clock, no hooks)',
+    create: async ({ namespace }) =>
+      createMemoryBackend({ store: storeFor(`real-${namespace}`, Date.now) }),
+    largeSessionItems: 2_000,
+  },
+);

@@ -1,0 +1,56 @@
+/**
+ * `runStateBackendConformance`: registers every group against the caller's vitest API.
+ * Capability groups run only when the backend declares the capability; the others are
+ * registered as visibly skipped tests that say why.
+ */
+import { resolveCapabilities } from '@q2google/core';
+import { randomNamespace } from './fixtures.js';
+import { closeGroup } from './groups/close.js';
+import { concurrencyGroup } from './groups/concurrency.js';
+import { corruptionGroup } from './groups/corruption.js';
+import { durabilityGroup } from './groups/durability.js';
+import { incrementalSaveGroup } from './groups/incremental-save.js';
+import { largeSessionGroup } from './groups/large-session.js';
+import { leasesGroup } from './groups/leases.js';
+import { ledgerGroup } from './groups/ledger.js';
+import { listSessionsGroup } from './groups/list-sessions.js';
+import { roundTripGroup } from './groups/round-trip.js';
+import { transitionsGroup } from './groups/transitions.js';
+import type { GroupInput } from './harness.js';
+import type { ConformanceContext, ConformanceOptions, VitestApi } from './types.js';
+
+/** Every group, in the order they run. */
+export const CONFORMANCE_GROUPS = {
+  'round-trip': roundTripGroup,
+  transitions: transitionsGroup,
+  'incremental-save': incrementalSaveGroup,
+  'large-session': largeSessionGroup,
+  durability: durabilityGroup,
+  concurrency: concurrencyGroup,
+  close: closeGroup,
+  corruption: corruptionGroup,
+  'list-sessions': listSessionsGroup,
+  ledger: ledgerGroup,
+  leases: leasesGroup,
+} as const;
+
+/**
+ * Registers the whole conformance suite for one backend inside a `describe` named after it.
+ * A probe instance is opened once (and closed) to read the declared capabilities; all data
+ * goes to a random namespace, and every test uses random session ids.
+ */
+export function runStateBackendConformance(api: VitestApi, options: ConformanceOptions): void {
+  const ctx: ConformanceContext = { namespace: randomNamespace() };
+  api.describe(`state backend conformance: ${options.name}`, async () => {
+    const probe = await options.create(ctx);
+    const input: GroupInput = {
+      api,
+      options,
+      ctx,
+      capabilities: resolveCapabilities(probe),
+      hasClose: typeof probe.close === 'function',
+    };
+    await probe.close?.();
+    for (const group of Object.values(CONFORMANCE_GROUPS)) group(input);
+  });
+}
