@@ -8,6 +8,8 @@ export const sharedVitestConfig = defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ['default'],
+    reporters: process.env.Q2G_TEST_REPORT
+      ? ['default', ['json', { outputFile: '.test-results/vitest.json' }]]
+      : ['default'],
   },
 });

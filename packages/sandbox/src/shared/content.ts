@@ -45,7 +45,7 @@ export class ContentGenerator {
   }
 
   #block(keyHash: number, blockIndex: number, from: number, to: number): Uint8Array {
-    const mask = (Math.imul(keyHash ^ 0x9e3779b9, blockIndex + 1) ^ keyHash) >>> 0;
+    const mask = mix32((keyHash + Math.imul(blockIndex + 1, 0x9e3779b9)) >>> 0);
     const wordFrom = Math.floor(from / 4);
     const wordTo = Math.ceil(to / 4);
     const words = new Uint32Array(wordTo - wordFrom);
@@ -54,4 +54,12 @@ export class ContentGenerator {
     const bytes = new Uint8Array(words.buffer);
     return bytes.subarray(from - wordFrom * 4, from - wordFrom * 4 + (to - from));
   }
+}
+
+/** A 32-bit integer finaliser (murmur3 fmix32): spreads every input bit over the output. */
+function mix32(value: number): number {
+  let h = value;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
