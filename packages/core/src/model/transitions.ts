@@ -40,7 +40,8 @@ export function canTransition(from: ItemStatus, to: ItemStatus): boolean {
 /**
  * Moves a unit to a new status, returning a new object: the single place transition rules are
  * enforced. Throws `STATE_ILLEGAL_TRANSITION` for a move the table forbids or when the target
- * status's required fields are missing. A move to `failed` counts an attempt.
+ * status's required fields are missing. A move to `failed` counts an attempt; a patch value of
+ * `undefined` removes that field.
  */
 export function transitionItem(
   item: ItemState,
@@ -56,6 +57,9 @@ export function transitionItem(
     );
   }
   const next: ItemState = { ...item, ...patch, status: to, updatedAt: now.toISOString() };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) delete next[field as keyof ItemState];
+  }
   if (to === 'discovered' || (to === 'uploaded' && item.status === 'creating')) {
     for (const field of FIELDS_CLEARED_ON_RESTART[to]) {
       if (!(field in patch)) delete next[field];

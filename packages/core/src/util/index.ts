@@ -8,4 +8,5 @@ export {
   type RetryPolicy,
   withRetry,
 } from './retry.js';
+export { runPool } from './run-pool.js';
 export { abortError, sleep } from './sleep.js';

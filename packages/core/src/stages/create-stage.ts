@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { BatchItemResult, BatchState } from '../model/batch-state.js';
+import type { ItemState } from '../model/item-state.js';
+import { resolveCapabilities } from '../protocol/state-backend.js';
+import { BatchReconciler } from './batch-reconciler.js';
+import { asQ2gError, type RetryRules, shouldRetry, stopsRun } from './failure-policy.js';
+import type { StageContext } from './stage-context.js';
+
+/** Options of the create stage. */
+export interface CreateOptions extends RetryRules {
+  /** A token expiring sooner than this is not sent; the unit is uploaded again. */
+  tokenSafetyMarginMs: number;
+  /** Units per `createItems` call; capped by the sink's limit. */
+  batchSize?: number;
+}
+
+/**
+ * Create: turns uploaded units into Google Photos items in batches of at most the sink's limit,
+ * one call at a time. Each batch is saved as `sent` before the call; its per-unit results are
+ * saved after. A call whose outcome is unknown is reconciled through the sink's listing of
+ * app-created items, never blindly sent again. Runs alongside transfer: `notify` sends full
+ * batches as units arrive, `drain` sends the rest.
+ */
+export class CreateStage {
+  createdThisRun = 0;
+  readonly #ctx: StageContext;
+  readonly #options: CreateOptions;
+  readonly #reconciler: BatchReconciler;
+  readonly #batchSize: number;
+  #chain: Promise<void> = Promise.resolve();
+  #failure: unknown;
+  #onFailure: ((error: unknown) => void) | undefined;
+
+  constructor(ctx: StageContext, options: CreateOptions, onFailure?: (error: unknown) => void) {
+    this.#ctx = ctx;
+    this.#options = options;
+    this.#reconciler = new BatchReconciler(ctx);
+    this.#batchSize = Math.min(
+      options.batchSize ?? ctx.sink.limits.maxBatchSize,
+      ctx.sink.limits.maxBatchSize,
+    );
+    this.#onFailure = onFailure;
+  }
+
+  /** Settles batches a killed run left `sent` or `pending`. */
+  async reconcile(): Promise<void> {
+    const created = await this.#reconciler.reconcileOpenBatches();
+    await this.#record(created);
+  }
+
+  /** More units were uploaded: send a batch in the background when a full one is ready. */
+  notify(): void {
+    if (this.#failure === undefined && this.#ready().length >= this.#batchSize)
+      this.#enqueue(false);
+  }
+
+  /** Sends everything ready, a last partial batch included; rethrows a background failure. */
+  async drain(): Promise<void> {
+    this.#enqueue(true);
+    await this.#chain;
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  #enqueue(final: boolean): void {
+    this.#chain = this.#chain
+      .then(() => (this.#failure === undefined ? this.#pump(final) : undefined))
+      .catch((error: unknown) => {
+        this.#failure ??= error;
+        this.#onFailure?.(error);
+      });
+  }
+
+  async #pump(final: boolean): Promise<void> {
+    const { emit, signal } = this.#ctx;
+    if (final) this.#requeueRetryableFailures();
+    let started = false;
+    for (;;) {
+      signal.throwIfAborted();
+      const ready = this.#ready();
+      if (ready.length === 0 || (!final && ready.length < this.#batchSize)) break;
+      if (!started) {
+        emit({ type: 'stage-started', stage: 'create' });
+        started = true;
+      }
+      await this.#ensureAlbum();
+      await this.#send(ready.slice(0, this.#batchSize));
+    }
+    if (started && final)
+      emit({ type: 'stage-done', stage: 'create', counts: { created: this.createdThisRun } });
+  }
+
+  /** Uploaded units whose token is still good; expired ones go back for a new upload. */
+  #ready(): ItemState[] {
+    const { store, now } = this.#ctx;
+    const horizon = now().getTime() + this.#options.tokenSafetyMarginMs;
+    const ready: ItemState[] = [];
+    for (const item of store.items('uploaded')) {
+      if (Date.parse(item.tokenExpiresAt!) > horizon) ready.push(item);
+    }
+    return ready;
+  }
+
+  /** Units whose create failed retryably get another try while their token is good. */
+  #requeueRetryableFailures(): void {
+    const { store, now } = this.#ctx;
+    const horizon = now().getTime() + this.#options.tokenSafetyMarginMs;
+    for (const item of store.items('failed')) {
+      if (!item.uploadToken || !shouldRetry(item, this.#options)) continue;
+      if (Date.parse(item.tokenExpiresAt!) > horizon) store.transition(item.key, 'uploaded');
+    }
+  }
+
+  async #ensureAlbum(): Promise<void> {
+    const { store, sink, signal } = this.#ctx;
+    const title = store.state.options.album;
+    if (!title || store.state.albumId) return;
+    const album = await sink.ensureAlbum(title, signal);
+    store.updateMeta({ albumId: album.id });
+    await store.flush({ force: true });
+  }
+
+  async #send(items: ItemState[]): Promise<void> {
+    const { store, sink, signal, now, emit } = this.#ctx;
+    const batch: BatchState = {
+      id: `batch-${randomUUID()}`,
+      itemKeys: items.map((item) => item.key),
+      status: 'sent',
+      ...(store.state.albumId ? { albumId: store.state.albumId } : {}),
+      createdAt: now().toISOString(),
+      sentAt: now().toISOString(),
+    };
+    for (const item of items) store.transition(item.key, 'creating', { batchId: batch.id });
+    store.putBatch(batch);
+    await store.flush({ force: true });
+    let results: Record<string, BatchItemResult & { reupload?: boolean }>;
+    try {
+      const response = await sink.createItems(
+        items.map((item) => ({
+          key: item.key,
+          uploadToken: item.uploadToken!,
+          fileName: item.fileName,
+          tokenExpiresAt: item.tokenExpiresAt!,
+        })),
+        { albumId: batch.albumId ?? null, signal },
+      );
+      results = Object.fromEntries(response.map(({ key, ...result }) => [key, result]));
+    } catch (error) {
+      if (stopsRun(error)) throw error;
+      emit({
+        type: 'warning',
+        code: asQ2gError(error).code,
+        message: `A create call's outcome is unknown (${asQ2gError(error).message}); checking Google Photos for its items.`,
+      });
+      await this.#record(await this.#reconciler.reconcile([batch]));
+      return;
+    }
+    await this.#record(await this.#reconciler.apply(batch, results, false));
+  }
+
+  /** Counts created units and enters them in the cross-session ledger when there is one. */
+  async #record(created: ItemState[]): Promise<void> {
+    this.createdThisRun += created.length;
+    const { backend, store } = this.#ctx;
+    if (created.length === 0 || !resolveCapabilities(backend).ledger) return;
+    await backend.ledgerRecord!(
+      created.map((item) => ({
+        key: item.key,
+        sessionId: store.state.id,
+        mediaItemId: item.mediaItemId!,
+        createdAt: item.createdAt!,
+      })),
+    );
+  }
+}

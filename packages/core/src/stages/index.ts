@@ -1,0 +1,6 @@
+export { BatchReconciler } from './batch-reconciler.js';
+export { type CreateOptions, CreateStage } from './create-stage.js';
+export { DiscoveryStage } from './discovery-stage.js';
+export { stopsRun } from './failure-policy.js';
+export type { StageContext } from './stage-context.js';
+export { type TransferOptions, TransferStage } from './transfer-stage.js';

@@ -1,0 +1,17 @@
+import type { MediaSink } from '../protocol/media-sink.js';
+import type { MediaSource } from '../protocol/media-source.js';
+import type { SyncStateBackend } from '../protocol/state-backend.js';
+import type { SessionStore } from '../sync/session-store.js';
+import type { SyncEventInput } from '../sync/sync-events.js';
+
+/** What every stage works with. */
+export interface StageContext {
+  source: MediaSource;
+  sink: MediaSink;
+  backend: SyncStateBackend;
+  store: SessionStore;
+  emit(event: SyncEventInput): void;
+  now(): Date;
+  /** Aborts when the user cancels or a run-stopping error happened. */
+  signal: AbortSignal;
+}

@@ -1,0 +1,120 @@
+import type { ItemState } from '../model/item-state.js';
+import { runPool } from '../util/run-pool.js';
+import { type RetryRules, shouldRetry, stopsRun, unitError } from './failure-policy.js';
+import type { StageContext } from './stage-context.js';
+import { transferUnit } from './transfer-unit.js';
+
+/** Options of the transfer stage. */
+export interface TransferOptions extends RetryRules {
+  /** Units transferred at once. */
+  concurrency: number;
+  /** A token expiring sooner than this is treated as expired (re-uploaded). */
+  tokenSafetyMarginMs: number;
+  /** Called after each unit is uploaded (the create stage listens). */
+  onUploaded?(): void;
+}
+
+/**
+ * Transfer: streams every unit that still needs bytes from the source into the sink, several at
+ * once, with memory bounded by what the sink buffers per upload. Units whose upload token has
+ * expired are uploaded again. A unit's failure is recorded on it (error and attempt count);
+ * a run-stopping error (quota, auth, backend, cancel) ends the stage with state saved.
+ */
+export class TransferStage {
+  /** Bytes moved by this run (what the sink confirmed or finished). */
+  bytesTransferred = 0;
+
+  constructor(
+    private readonly ctx: StageContext,
+    private readonly options: TransferOptions,
+  ) {}
+
+  /** The units this stage would work on now. */
+  pending(): ItemState[] {
+    const work: ItemState[] = [];
+    for (const item of this.ctx.store.items('discovered', 'uploading', 'uploaded', 'failed')) {
+      if (this.#needsTransfer(item)) work.push(item);
+    }
+    return work;
+  }
+
+  /** Needs bytes moved: new, part-uploaded, retryable without a token, or its token expiring. */
+  #needsTransfer(item: ItemState): boolean {
+    switch (item.status) {
+      case 'discovered':
+      case 'uploading':
+        return true;
+      case 'uploaded':
+        return (
+          Date.parse(item.tokenExpiresAt!) <=
+          this.ctx.now().getTime() + this.options.tokenSafetyMarginMs
+        );
+      case 'failed':
+        return !item.uploadToken && shouldRetry(item, this.options);
+      default:
+        return false;
+    }
+  }
+
+  /** Transfers every pending unit. Resolves when all are done; rejects on a run-stopping error. */
+  async run(): Promise<void> {
+    const { emit, signal } = this.ctx;
+    const work = this.pending();
+    if (work.length === 0) return;
+    emit({ type: 'stage-started', stage: 'transfer' });
+    let uploaded = 0;
+    let failed = 0;
+    await runPool(
+      work.map((item) => item.key),
+      this.options.concurrency,
+      async (key) => {
+        const outcome = await this.#transfer(key);
+        if (outcome === 'uploaded') uploaded += 1;
+        if (outcome === 'failed') failed += 1;
+      },
+      signal,
+    );
+    signal.throwIfAborted();
+    emit({ type: 'stage-done', stage: 'transfer', counts: { uploaded, failed } });
+  }
+
+  async #transfer(key: string): Promise<'uploaded' | 'failed' | 'other'> {
+    const { store, emit, now } = this.ctx;
+    if (!this.#needsTransfer(store.item(key))) return 'other';
+    const start = this.#prepare(key);
+    const startOffset = start.upload?.offset ?? 0;
+    try {
+      await transferUnit(this.ctx, start);
+    } catch (error) {
+      if (stopsRun(error) || this.ctx.signal.aborted) throw error;
+      const failedItem = store.transition(key, 'failed', { error: unitError(error, now()) });
+      await store.flush();
+      emit({
+        type: 'unit-done',
+        key,
+        fileName: start.fileName,
+        status: 'failed',
+        detail: failedItem.error!.message,
+      });
+      return 'failed';
+    }
+    const done = store.item(key);
+    if (done.status !== 'uploaded') return 'other';
+    this.bytesTransferred += (done.servedSize ?? 0) - startOffset;
+    this.options.onUploaded?.();
+    return 'uploaded';
+  }
+
+  /** Puts a unit into a state transferUnit can start from. */
+  #prepare(key: string): ItemState {
+    const { store } = this.ctx;
+    const item = store.item(key);
+    if (item.status === 'uploaded') return store.transition(key, 'discovered');
+    if (item.status === 'failed') {
+      return item.upload
+        ? store.transition(key, 'uploading', { upload: item.upload })
+        : store.transition(key, 'discovered');
+    }
+    return item;
+  }
+}

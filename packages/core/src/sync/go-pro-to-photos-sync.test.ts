@@ -1,0 +1,391 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createMemoryBackend, createMemoryStore } from '../backends/memory-backend.js';
+import { Q2gError } from '../errors/q2g-error.js';
+import type { SessionState } from '../model/session-state.js';
+import type { SyncStateBackend } from '../protocol/state-backend.js';
+import { FakeSink } from '../testing/fake-sink.js';
+import { FakeSource, fakeBytes, fakeUnit } from '../testing/fake-source.js';
+import { GoProToPhotosSync, type SyncEngineOptions } from './go-pro-to-photos-sync.js';
+import type { SyncEvent } from './sync-events.js';
+
+const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T23:59:59.999Z' };
+const sha = (key: string, size: number) =>
+  createHash('sha256')
+    .update(fakeBytes(key, 0, size))
+    .digest('hex');
+
+function library(count: number, size = 5_000) {
+  return Array.from({ length: count }, (_, i) => fakeUnit(`m${i}#source`, size + i));
+}
+
+function engine(
+  options: Partial<SyncEngineOptions> & Pick<SyncEngineOptions, 'source' | 'sink' | 'backend'>,
+) {
+  return new GoProToPhotosSync({ concurrency: 3, ...options });
+}
+
+/** Every unit created exactly once in the sink, with the right bytes. */
+function expectExactlyOnce(
+  sink: FakeSink,
+  units: { key: string; size: number | null; fileName: string }[],
+) {
+  const hashes = sink.created.map((c) => c.sha256);
+  expect(new Set(hashes).size).toBe(hashes.length);
+  for (const unit of units) {
+    expect(
+      sink.created.filter((c) => c.sha256 === sha(unit.key, unit.size ?? 0)).map((c) => c.fileName),
+    ).toEqual([unit.fileName]);
+  }
+}
+
+/** A backend with only the seed's two methods. */
+function twoMethodBackend(): SyncStateBackend & { saves: number } {
+  const stored = new Map<string, string>();
+  return {
+    saves: 0,
+    async load(id) {
+      const text = stored.get(id);
+      return text ? (JSON.parse(text) as SessionState) : null;
+    },
+    async save(state) {
+      this.saves += 1;
+      stored.set(state.id, JSON.stringify(state));
+    },
+  };
+}
+
+describe('the sync engine', () => {
+  it('creates every unit exactly once with its bytes and name, in the album, skipping as decided', async () => {
+    const units = [
+      ...library(7),
+      fakeUnit('big#source', 300_000),
+      fakeUnit('edit#render', 10, { skip: { reason: 'unsupported-type', detail: '.360 file' } }),
+    ];
+    const sink = new FakeSink();
+    const events: SyncEvent[] = [];
+    const summary = await engine({
+      source: new FakeSource(units),
+      sink,
+      backend: createMemoryBackend(),
+      onEvent: (e) => events.push(e),
+    }).run({
+      sessionId: 's1',
+      range,
+      album: 'GoPro',
+    });
+    expectExactlyOnce(sink, units.slice(0, 7));
+    expect(sink.created.every((c) => c.albumId === 'album-1')).toBe(true);
+    expect(summary).toMatchObject({
+      complete: true,
+      createdThisRun: 7,
+      counts: { created: 7, skipped: 2 },
+      skippedByReason: { 'too-large': 1, 'unsupported-type': 1 },
+      failures: [],
+    });
+    expect(summary.bytesTransferred).toBe(units.slice(0, 7).reduce((n, u) => n + (u.size ?? 0), 0));
+    const types = new Set(events.map((e) => e.type));
+    for (const type of [
+      'session',
+      'stage-started',
+      'discovery-page',
+      'unit-started',
+      'bytes',
+      'unit-done',
+      'stage-done',
+      'summary',
+    ]) {
+      expect(types).toContain(type);
+    }
+  });
+
+  it('works with a backend that has only load and save', async () => {
+    const units = library(5);
+    const sink = new FakeSink();
+    const backend = twoMethodBackend();
+    const summary = await engine({ source: new FakeSource(units), sink, backend }).run({
+      sessionId: 'plain',
+      range,
+    });
+    expect(summary.complete).toBe(true);
+    expectExactlyOnce(sink, units);
+    const stored = await backend.load('plain');
+    expect(Object.values(stored!.items).every((i) => i.status === 'created')).toBe(true);
+  });
+
+  it('reconciles a create call whose response was lost instead of sending it again', async () => {
+    const units = library(4);
+    const sink = new FakeSink();
+    sink.loseCreateResponse = (call) =>
+      call === 1
+        ? new Q2gError('GPHOTOS_NETWORK', 'socket hang up', { retryable: true })
+        : undefined;
+    const summary = await engine({
+      source: new FakeSource(units),
+      sink,
+      backend: createMemoryBackend(),
+    }).run({ sessionId: 'lost', range });
+    expect(summary.complete).toBe(true);
+    expect(sink.createCalls).toHaveLength(1);
+    expectExactlyOnce(sink, units);
+  });
+
+  it('resumes after a crash between a create call and its save without creating twice', async () => {
+    const units = library(6);
+    const sink = new FakeSink();
+    const store = createMemoryStore();
+    const healthy = createMemoryBackend({ store });
+    let crashed = false;
+    const crashing: SyncStateBackend = {
+      ...healthy,
+      capabilities: healthy.capabilities,
+      load: (id) => healthy.load(id),
+      save: (s) => healthy.save(s),
+      saveChanges: async (change) => {
+        if (!crashed && change.batches.some((b) => b.status === 'done')) {
+          crashed = true;
+          throw new Q2gError('BACKEND_UNAVAILABLE', 'killed');
+        }
+        return healthy.saveChanges!(change);
+      },
+    };
+    const first = await engine({
+      source: new FakeSource(units),
+      sink,
+      backend: crashing,
+      batchSize: 2,
+    }).run({ sessionId: 'crash', range });
+    expect(first.stopped?.code).toBe('BACKEND_UNAVAILABLE');
+    expect(sink.created.length).toBeGreaterThan(0);
+    const second = await engine({
+      source: new FakeSource(units),
+      sink,
+      backend: createMemoryBackend({ store }),
+      batchSize: 2,
+    }).run({
+      sessionId: 'crash',
+    });
+    expect(second.complete).toBe(true);
+    expectExactlyOnce(sink, units);
+  });
+
+  it('stops cleanly on a daily quota, saved, saying when to resume, and finishes next run', async () => {
+    const units = library(3);
+    const sink = new FakeSink();
+    const backend = createMemoryBackend();
+    sink.failCreate = () =>
+      new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'Daily quota reached.', {
+        details: { resumeAt: '2026-01-02T08:00:00.000Z' },
+      });
+    const first = await engine({ source: new FakeSource(units), sink, backend }).run({
+      sessionId: 'quota',
+      range,
+    });
+    expect(first.stopped).toMatchObject({
+      code: 'GPHOTOS_QUOTA_EXHAUSTED',
+      resumeAt: '2026-01-02T08:00:00.000Z',
+    });
+    expect(first.complete).toBe(false);
+    sink.failCreate = undefined;
+    const uploadsBefore = sink.tokens.size;
+    const second = await engine({ source: new FakeSource(units), sink, backend }).run({
+      sessionId: 'quota',
+    });
+    expect(second.complete).toBe(true);
+    expect(sink.tokens.size).toBe(uploadsBefore);
+    expectExactlyOnce(sink, units);
+  });
+
+  it('stops on cancellation with state saved and resumes to the end', async () => {
+    const units = library(12);
+    const sink = new FakeSink();
+    const backend = createMemoryBackend();
+    const controller = new AbortController();
+    const summary = await engine({
+      source: new FakeSource(units),
+      sink,
+      backend,
+      onEvent: (e) => {
+        if (e.type === 'unit-done') controller.abort();
+      },
+    }).run({ sessionId: 'cancel', range }, controller.signal);
+    expect(summary.stopped?.code).toBe('SYNC_ABORTED');
+    expect(summary.counts.failed ?? 0).toBe(0);
+    const resumed = await engine({ source: new FakeSource(units), sink, backend }).run({
+      sessionId: 'cancel',
+    });
+    expect(resumed.complete).toBe(true);
+    expectExactlyOnce(sink, units);
+  });
+
+  it('keeps a failed unit with its error and attempts, retrying it next run up to the cap', async () => {
+    const units = library(3);
+    const source = new FakeSource(units);
+    const sink = new FakeSink();
+    const backend = createMemoryBackend();
+    source.failOpen = (unit) =>
+      unit.key === 'm1#source'
+        ? new Q2gError('GOPRO_HTTP', 'HTTP 503', { retryable: true })
+        : undefined;
+    const first = await engine({ source, sink, backend, maxAttempts: 2 }).run({
+      sessionId: 'retry',
+      range,
+    });
+    expect(first.failures).toMatchObject([
+      { code: 'GOPRO_HTTP', count: 1, retryable: true, keys: ['m1#source'] },
+    ]);
+    const second = await engine({ source, sink, backend, maxAttempts: 2 }).run({
+      sessionId: 'retry',
+    });
+    expect((await backend.load('retry'))!.items['m1#source']).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+    });
+    const third = await engine({ source, sink, backend, maxAttempts: 2 }).run({
+      sessionId: 'retry',
+    });
+    expect(source.opens.filter((o) => o.key === 'm1#source')).toHaveLength(2);
+    expect([second.complete, third.failures[0]?.count]).toEqual([false, 1]);
+    source.failOpen = undefined;
+    const forced = await engine({ source, sink, backend, maxAttempts: 2 }).run({
+      sessionId: 'retry',
+      retryFailed: true,
+    });
+    expect(forced.complete).toBe(true);
+    expectExactlyOnce(sink, units);
+  });
+
+  it('does not retry a permanent failure unless asked to', async () => {
+    const units = library(2);
+    const source = new FakeSource(units);
+    const sink = new FakeSink();
+    const backend = createMemoryBackend();
+    source.failOpen = (unit) =>
+      unit.key === 'm0#source' ? new Q2gError('GOPRO_NOT_FOUND', 'gone') : undefined;
+    await engine({ source, sink, backend }).run({ sessionId: 'perm', range });
+    source.failOpen = undefined;
+    const again = await engine({ source, sink, backend }).run({ sessionId: 'perm' });
+    expect(again.failures).toMatchObject([{ code: 'GOPRO_NOT_FOUND', retryable: false }]);
+    const retried = await engine({ source, sink, backend }).run({
+      sessionId: 'perm',
+      retryFailed: true,
+    });
+    expect(retried.complete).toBe(true);
+  });
+
+  it('uploads again when an upload token expired before create', async () => {
+    const units = library(2);
+    const sink = new FakeSink();
+    const backend = createMemoryBackend();
+    let clock = Date.parse('2026-03-01T00:00:00.000Z');
+    const now = () => new Date(clock);
+    sink.now = now;
+    sink.failCreate = () => new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'Daily quota reached.');
+    await engine({ source: new FakeSource(units), sink, backend, now }).run({
+      sessionId: 'expiry',
+      range,
+    });
+    expect(sink.tokens.size).toBe(2);
+    sink.failCreate = undefined;
+    clock += 2 * 86_400_000;
+    const summary = await engine({ source: new FakeSource(units), sink, backend, now }).run({
+      sessionId: 'expiry',
+    });
+    expect(summary.complete).toBe(true);
+    expect(sink.tokens.size).toBe(4);
+    const sent = sink.createCalls
+      .slice(1)
+      .flat()
+      .map((i) => i.uploadToken);
+    expect(sent.some((t) => t === 'tok-1' || t === 'tok-2')).toBe(false);
+    expectExactlyOnce(sink, units);
+  });
+
+  it('re-uploads units whose token Google rejects, and retries retryable per-item failures', async () => {
+    const units = library(4);
+    const sink = new FakeSink();
+    let flaky = 0;
+    sink.itemResult = (item) => {
+      if (item.key === 'm1#source' && item.uploadToken === 'tok-2') {
+        return {
+          key: item.key,
+          outcome: 'failed',
+          code: '3',
+          message: 'invalid token',
+          retryable: false,
+          reupload: true,
+        };
+      }
+      if (item.key === 'm2#source' && flaky++ === 0) {
+        return {
+          key: item.key,
+          outcome: 'failed',
+          code: '13',
+          message: 'internal',
+          retryable: true,
+        };
+      }
+      return undefined;
+    };
+    const summary = await engine({
+      source: new FakeSource(units),
+      sink,
+      backend: createMemoryBackend(),
+      concurrency: 1,
+    }).run({
+      sessionId: 'items',
+      range,
+    });
+    expect(summary.complete).toBe(true);
+    expectExactlyOnce(sink, units);
+  });
+
+  it('skips in a second session what another session already created', async () => {
+    const units = library(6);
+    const sink = new FakeSink();
+    const backend = createMemoryBackend();
+    await engine({ source: new FakeSource(units.slice(0, 4)), sink, backend }).run({
+      sessionId: 'first',
+      range,
+    });
+    const second = await engine({ source: new FakeSource(units), sink, backend }).run({
+      sessionId: 'second',
+      range,
+    });
+    expect(second).toMatchObject({
+      createdThisRun: 2,
+      skippedByReason: { 'already-synced': 4 },
+      complete: true,
+    });
+    expectExactlyOnce(sink, units);
+  });
+
+  it('refuses to resume a session with a different range', async () => {
+    const backend = createMemoryBackend();
+    const run = (r: typeof range) =>
+      engine({ source: new FakeSource(library(1)), sink: new FakeSink(), backend }).run({
+        sessionId: 'mm',
+        range: r,
+      });
+    await run(range);
+    await expect(run({ ...range, to: '2026-01-01T00:00:00.000Z' })).rejects.toMatchObject({
+      code: 'SYNC_SESSION_MISMATCH',
+    });
+  });
+
+  it('only discovers on a dry run', async () => {
+    const sink = new FakeSink();
+    const summary = await engine({
+      source: new FakeSource(library(4)),
+      sink,
+      backend: createMemoryBackend(),
+    }).run({
+      sessionId: 'dry',
+      range,
+      dryRun: true,
+    });
+    expect(summary.counts).toEqual({ discovered: 4 });
+    expect(summary.bytesRemaining).toBe(4 * 5_000 + 6);
+    expect(sink.tokens.size).toBe(0);
+  });
+});

@@ -1,0 +1,138 @@
+import { Q2gError } from '../errors/q2g-error.js';
+import type { BatchState } from '../model/batch-state.js';
+import type { ItemState, ItemStatus } from '../model/item-state.js';
+import type { SessionMeta, SessionState } from '../model/session-state.js';
+import { type ItemPatch, transitionItem } from '../model/transitions.js';
+import { resolveCapabilities, type SyncStateBackend } from '../protocol/state-backend.js';
+
+/** Options for {@link SessionStore}. */
+export interface SessionStoreOptions {
+  now?: () => Date;
+  /**
+   * For backends without incremental saves: the least time between two whole-session saves
+   * unless a save is forced. Forced saves (a batch about to be sent, results received) always go.
+   */
+  fullSaveIntervalMs?: number;
+}
+
+/**
+ * The engine's working copy of a session. Every change goes through `transition`, `putItem`,
+ * `putBatch` or `updateMeta`, which remember what changed; `flush` persists it — only the
+ * changes when the backend saves incrementally, the whole session otherwise. Flushes never
+ * overlap.
+ */
+export class SessionStore {
+  readonly #backend: SyncStateBackend;
+  readonly #state: SessionState;
+  readonly #incremental: boolean;
+  readonly #now: () => Date;
+  readonly #fullSaveIntervalMs: number;
+  #dirtyItems = new Set<string>();
+  #dirtyBatches = new Set<string>();
+  #metaDirty = false;
+  #lastFullSave = 0;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(backend: SyncStateBackend, state: SessionState, options: SessionStoreOptions = {}) {
+    this.#backend = backend;
+    this.#state = state;
+    this.#incremental = resolveCapabilities(backend).incrementalSave;
+    this.#now = options.now ?? (() => new Date());
+    this.#fullSaveIntervalMs = options.fullSaveIntervalMs ?? 2_000;
+  }
+
+  /** The session as it stands in memory (read it; change it only through this store). */
+  get state(): Readonly<SessionState> {
+    return this.#state;
+  }
+
+  /** The unit with this key; throws when there is none. */
+  item(key: string): ItemState {
+    const item = this.#state.items[key];
+    if (!item) throw new Q2gError('INTERNAL', `Unknown unit "${key}".`);
+    return item;
+  }
+
+  /** Every unit, optionally only those in the given statuses. */
+  *items(...statuses: ItemStatus[]): Generator<ItemState> {
+    for (const item of Object.values(this.#state.items)) {
+      if (statuses.length === 0 || statuses.includes(item.status)) yield item;
+    }
+  }
+
+  /** Adds or replaces a unit as is (discovery, reconciliation of leased copies). */
+  putItem(item: ItemState): void {
+    this.#state.items[item.key] = item;
+    this.#dirtyItems.add(item.key);
+  }
+
+  /** Moves a unit to a new status through core's transition rules. */
+  transition(key: string, to: ItemStatus, patch: ItemPatch = {}): ItemState {
+    const next = transitionItem(this.item(key), to, patch, this.#now());
+    this.putItem(next);
+    return next;
+  }
+
+  /** Adds or replaces a batch. */
+  putBatch(batch: BatchState): void {
+    this.#state.batches[batch.id] = batch;
+    this.#dirtyBatches.add(batch.id);
+  }
+
+  /** Changes session-level fields (album id, discovery progress). */
+  updateMeta(change: Partial<Omit<SessionMeta, 'id' | 'schemaVersion' | 'createdAt'>>): void {
+    Object.assign(this.#state, change);
+    this.#metaDirty = true;
+  }
+
+  /** True when something changed since the last successful flush. */
+  get dirty(): boolean {
+    return this.#metaDirty || this.#dirtyItems.size > 0 || this.#dirtyBatches.size > 0;
+  }
+
+  /** Persists what changed. `force` saves even a throttled whole-session backend at once. */
+  flush(options: { force?: boolean } = {}): Promise<void> {
+    const run = this.#flushing.then(() => this.#flushNow(options.force ?? false));
+    this.#flushing = run.catch(() => {});
+    return run;
+  }
+
+  async #flushNow(force: boolean): Promise<void> {
+    if (!this.dirty) return;
+    const now = this.#now();
+    if (
+      !this.#incremental &&
+      !force &&
+      now.getTime() - this.#lastFullSave < this.#fullSaveIntervalMs
+    ) {
+      return;
+    }
+    const items = [...this.#dirtyItems];
+    const batches = [...this.#dirtyBatches];
+    this.#dirtyItems = new Set();
+    this.#dirtyBatches = new Set();
+    this.#metaDirty = false;
+    this.#state.updatedAt = now.toISOString();
+    try {
+      if (this.#incremental) {
+        const { items: allItems, batches: allBatches, ...meta } = this.#state;
+        await this.#backend.saveChanges!({
+          sessionId: this.#state.id,
+          meta,
+          items: items.map((key) => allItems[key]).filter((i): i is ItemState => i !== undefined),
+          batches: batches
+            .map((id) => allBatches[id])
+            .filter((b): b is BatchState => b !== undefined),
+        });
+      } else {
+        await this.#backend.save(this.#state);
+        this.#lastFullSave = now.getTime();
+      }
+    } catch (error) {
+      for (const key of items) this.#dirtyItems.add(key);
+      for (const id of batches) this.#dirtyBatches.add(id);
+      this.#metaDirty = true;
+      throw error;
+    }
+  }
+}

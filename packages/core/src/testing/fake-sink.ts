@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { Q2gError } from '../errors/q2g-error.js';
+import type {
+  CreatedMediaItem,
+  CreateItemResult,
+  MediaSink,
+  NewMediaItem,
+  UploadRequest,
+  UploadResult,
+} from '../protocol/media-sink.js';
+
+/** An in-memory media sink that records what it created, with hooks to inject failures. */
+export class FakeSink implements MediaSink {
+  readonly name = 'fake-sink';
+  readonly limits = {
+    maxBatchSize: 50,
+    uploadTokenTtlMs: 86_400_000,
+    maxPhotoBytes: 200_000,
+    maxVideoBytes: 1_000_000,
+  };
+  readonly created: (CreatedMediaItem & { sha256: string; albumId?: string | null })[] = [];
+  readonly tokens = new Map<string, { sha256: string; fileName: string }>();
+  createCalls: NewMediaItem[][] = [];
+  albums = new Map<string, string>();
+  /** Return a failure for this create call instead of results (checked before it applies). */
+  failCreate?: (call: number) => Error | undefined;
+  /** Apply the call, then throw this (a lost response). */
+  loseCreateResponse?: (call: number) => Error | undefined;
+  /** Per-item result override. */
+  itemResult?: (item: NewMediaItem) => CreateItemResult | undefined;
+  failUpload?: (request: UploadRequest) => Error | undefined;
+  now: () => Date = () => new Date();
+
+  async upload(request: UploadRequest): Promise<UploadResult> {
+    const failure = this.failUpload?.(request);
+    if (failure) throw failure;
+    const hash = createHash('sha256');
+    let received = 0;
+    for await (const chunk of await request.open(0, request.signal)) {
+      request.signal?.throwIfAborted();
+      hash.update(chunk);
+      received += chunk.length;
+      request.onBytesSent?.(chunk.length);
+    }
+    if (received !== request.size)
+      throw new Q2gError('GPHOTOS_UPLOAD_FAILED', `got ${received} of ${request.size}`, {
+        retryable: true,
+      });
+    const uploadToken = `tok-${this.tokens.size + 1}`;
+    this.tokens.set(uploadToken, { sha256: hash.digest('hex'), fileName: request.fileName });
+    const uploadedAt = this.now();
+    return {
+      uploadToken,
+      uploadedAt: uploadedAt.toISOString(),
+      expiresAt: new Date(uploadedAt.getTime() + this.limits.uploadTokenTtlMs).toISOString(),
+    };
+  }
+
+  async createItems(
+    items: NewMediaItem[],
+    options: { albumId?: string | null } = {},
+  ): Promise<CreateItemResult[]> {
+    const call = this.createCalls.push(items);
+    const failure = this.failCreate?.(call);
+    if (failure) throw failure;
+    const results = items.map((item): CreateItemResult => {
+      const override = this.itemResult?.(item);
+      if (override) return override;
+      const token = this.tokens.get(item.uploadToken);
+      if (!token)
+        return {
+          key: item.key,
+          outcome: 'failed',
+          code: '3',
+          message: 'invalid token',
+          retryable: false,
+          reupload: true,
+        };
+      const existing = this.created.find((c) => c.sha256 === token.sha256);
+      if (existing) return { key: item.key, outcome: 'created', mediaItemId: existing.id };
+      const id = `g${this.created.length + 1}`;
+      this.created.push({
+        id,
+        fileName: item.fileName,
+        sha256: token.sha256,
+        albumId: options.albumId ?? null,
+      });
+      return { key: item.key, outcome: 'created', mediaItemId: id };
+    });
+    const lost = this.loseCreateResponse?.(call);
+    if (lost) throw lost;
+    return results;
+  }
+
+  async ensureAlbum(title: string) {
+    if (!this.albums.has(title)) this.albums.set(title, `album-${this.albums.size + 1}`);
+    return { id: this.albums.get(title)!, title };
+  }
+
+  async *listCreatedItems(): AsyncIterable<CreatedMediaItem> {
+    for (const item of this.created) yield { id: item.id, fileName: item.fileName };
+  }
+}
