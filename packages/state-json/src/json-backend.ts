@@ -1,0 +1,296 @@
+/**
+ * The JSON state backend: one directory per session (`meta.json`, `items/`, `batches/`),
+ * atomic writes, one writer per session (lock file), incremental saves that write only the
+ * changed records, and transparent reading of the v0 flat layout (`<dir>/<id>.json`).
+ */
+import { dirname, join, resolve } from 'node:path';
+import {
+  type BackendCapabilities,
+  parseSessionDocument,
+  Q2gError,
+  type SessionChange,
+  type SessionMeta,
+  type SessionState,
+  type SyncStateBackend,
+} from '@q2google/core';
+import { removeFile, syncDirectory, writeFailed, writeFileAtomic } from './atomic-write.js';
+import { type FileOps, nodeFileOps, pathExists } from './file-ops.js';
+import { ledgerLookup, ledgerRecord } from './json-ledger.js';
+import { recordFileName, type SessionPaths, sessionPaths } from './layout.js';
+import { listJsonSessions } from './list-sessions.js';
+import { mapLimit, readJsonFile } from './read-json-file.js';
+import {
+  countStatuses,
+  hashText,
+  type RecordInfo,
+  readRecords,
+  type SessionCache,
+  serialize,
+} from './session-files.js';
+import { type LockOwner, SessionLocks } from './session-lock.js';
+
+/** Options for {@link createJsonBackend}. */
+export interface JsonBackendOptions {
+  /** The state directory (created when first written). */
+  directory: string;
+  /** File-system calls; injectable so tests can make one step fail. */
+  fileOps?: FileOps;
+  /** Who takes session locks (default this process); tests simulate another process with it. */
+  lockOwner?: LockOwner;
+  /** Whether a pid is alive (default `process.kill(pid, 0)`). */
+  isProcessAlive?: (pid: number) => boolean;
+}
+
+/** What the JSON backend declares. */
+export const JSON_BACKEND_CAPABILITIES: BackendCapabilities = Object.freeze({
+  incrementalSave: true,
+  listSessions: true,
+  ledger: true,
+  concurrency: 'exclusive',
+});
+
+const metaOf = (state: SessionState): SessionMeta => {
+  const { items: _items, batches: _batches, ...meta } = state;
+  return meta;
+};
+
+class JsonBackend implements SyncStateBackend {
+  readonly name = 'json';
+  readonly capabilities = JSON_BACKEND_CAPABILITIES;
+  private readonly caches = new Map<string, SessionCache>();
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly locks: SessionLocks;
+  private closed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly ops: FileOps,
+    owner: LockOwner | undefined,
+    isAlive: ((pid: number) => boolean) | undefined,
+  ) {
+    this.locks = new SessionLocks(ops, owner, isAlive);
+  }
+
+  load(sessionId: string): Promise<SessionState | null> {
+    return this.serial(sessionId, () => this.loadNow(sessionId));
+  }
+
+  save(state: SessionState): Promise<void> {
+    return this.serial(state.id, () => this.saveNow(state));
+  }
+
+  saveChanges(change: SessionChange): Promise<void> {
+    return this.serial(change.sessionId, () => this.saveChangesNow(change));
+  }
+
+  async listSessions() {
+    this.assertOpen();
+    return listJsonSessions(this.ops, this.root);
+  }
+
+  async ledgerLookup(keys: string[]) {
+    this.assertOpen();
+    return ledgerLookup(this.ops, this.root, keys);
+  }
+
+  async ledgerRecord(entries: Parameters<typeof ledgerRecord>[2]) {
+    this.assertOpen();
+    return ledgerRecord(this.ops, this.root, entries);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.chains.values()]);
+    await this.locks.releaseAll();
+    this.caches.clear();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new Q2gError('BACKEND_CLOSED', `The JSON state backend at ${this.root} is closed.`, {
+        hint: 'Open a new backend instead of reusing a closed one.',
+      });
+    }
+  }
+
+  /** Runs operations on one session one after another. */
+  private serial<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      this.assertOpen();
+      return fn();
+    };
+    const previous = this.chains.get(sessionId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const tail = next.catch(() => {});
+    this.chains.set(sessionId, tail);
+    void tail.then(() => {
+      if (this.chains.get(sessionId) === tail) this.chains.delete(sessionId);
+    });
+    return next;
+  }
+
+  private async lock(paths: SessionPaths, sessionId: string): Promise<void> {
+    if (this.locks.holds(paths.dir)) return;
+    await this.mkdir(paths.dir);
+    await this.locks.acquire(paths.dir, sessionId);
+  }
+
+  private async mkdir(dir: string): Promise<void> {
+    try {
+      await this.ops.mkdir(dir, { recursive: true });
+    } catch (error) {
+      throw writeFailed(dir, error);
+    }
+  }
+
+  private async loadNow(id: string): Promise<SessionState | null> {
+    const paths = sessionPaths(this.root, id);
+    const hasDir = await pathExists(this.ops, paths.dir);
+    const hasFlat = await pathExists(this.ops, paths.flat);
+    if (!hasDir && !hasFlat) return null;
+    await this.lock(paths, id);
+    const meta = await readJsonFile(this.ops, paths.meta);
+    if (meta === undefined) {
+      const flat = await readJsonFile(this.ops, paths.flat);
+      return flat === undefined ? null : parseSessionDocument(flat, { source: paths.flat });
+    }
+    const items = await readRecords(this.ops, paths.items, 'key', true);
+    const batches = await readRecords(this.ops, paths.batches, 'id', true);
+    const document =
+      typeof meta === 'object' && meta !== null && !Array.isArray(meta)
+        ? {
+            ...meta,
+            items: Object.fromEntries(items.records.map((r) => [r.value.key, r.value])),
+            batches: Object.fromEntries(batches.records.map((r) => [r.value.id, r.value])),
+          }
+        : meta;
+    const state = parseSessionDocument(document, { source: paths.dir });
+    this.caches.set(id, { items: items.infos, batches: batches.infos, metaHash: undefined });
+    return state;
+  }
+
+  /** What is on disk for a session this instance has not read yet (tolerant of damage). */
+  private async cacheFor(id: string, paths: SessionPaths): Promise<SessionCache> {
+    let cache = this.caches.get(id);
+    if (!cache) {
+      const items = await readRecords(this.ops, paths.items, 'key', false);
+      const batches = await readRecords(this.ops, paths.batches, 'id', false);
+      cache = { items: items.infos, batches: batches.infos };
+      this.caches.set(id, cache);
+    }
+    return cache;
+  }
+
+  /** Writes records whose text changed; returns how many were written. */
+  private async writeRecords(
+    dir: string,
+    known: Map<string, RecordInfo>,
+    records: { id: string; value: unknown; status?: string }[],
+  ): Promise<number> {
+    const changed = records
+      .map((r) => ({ ...r, name: recordFileName(r.id), text: serialize(r.value) }))
+      .filter((r) => known.get(r.name)?.hash !== hashText(r.text));
+    if (changed.length === 0) return 0;
+    await this.mkdir(dir);
+    await mapLimit(changed, 32, async (r) => {
+      await writeFileAtomic(this.ops, join(dir, r.name), r.text, { syncDir: false });
+      const info: RecordInfo = { hash: hashText(r.text) };
+      if (r.status) info.status = r.status;
+      known.set(r.name, info);
+    });
+    await syncDirectory(this.ops, dir);
+    return changed.length;
+  }
+
+  private async removeStale(dir: string, known: Map<string, RecordInfo>, keep: Set<string>) {
+    const stale = [...known.keys()].filter((name) => !keep.has(name));
+    await mapLimit(stale, 32, async (name) => {
+      await removeFile(this.ops, join(dir, name));
+      known.delete(name);
+    });
+    if (stale.length > 0) await syncDirectory(this.ops, dir);
+  }
+
+  private async writeMeta(paths: SessionPaths, cache: SessionCache, meta: SessionMeta) {
+    const text = serialize({ ...meta, counts: countStatuses(cache) });
+    const hash = hashText(text);
+    if (cache.metaHash === hash) return;
+    await writeFileAtomic(this.ops, paths.meta, text);
+    cache.metaHash = hash;
+  }
+
+  /** Removes the v0 flat file once the directory is complete. */
+  private async dropFlat(paths: SessionPaths): Promise<void> {
+    if (!(await pathExists(this.ops, paths.flat))) return;
+    await removeFile(this.ops, paths.flat);
+    await syncDirectory(this.ops, dirname(paths.flat));
+  }
+
+  private async saveNow(state: SessionState): Promise<void> {
+    const paths = sessionPaths(this.root, state.id);
+    await this.lock(paths, state.id);
+    const cache = await this.cacheFor(state.id, paths);
+    const items = Object.values(state.items);
+    const batches = Object.values(state.batches);
+    await this.writeRecords(
+      paths.items,
+      cache.items,
+      items.map((i) => ({ id: i.key, value: i, status: i.status })),
+    );
+    await this.writeRecords(
+      paths.batches,
+      cache.batches,
+      batches.map((b) => ({ id: b.id, value: b })),
+    );
+    await this.removeStale(
+      paths.items,
+      cache.items,
+      new Set(items.map((i) => recordFileName(i.key))),
+    );
+    await this.removeStale(
+      paths.batches,
+      cache.batches,
+      new Set(batches.map((b) => recordFileName(b.id))),
+    );
+    await this.writeMeta(paths, cache, metaOf(state));
+    await this.dropFlat(paths);
+  }
+
+  private async saveChangesNow(change: SessionChange): Promise<void> {
+    const paths = sessionPaths(this.root, change.sessionId);
+    await this.lock(paths, change.sessionId);
+    if (!(await pathExists(this.ops, paths.meta))) {
+      const flat = await readJsonFile(this.ops, paths.flat);
+      if (flat !== undefined) {
+        const base = parseSessionDocument(flat, { source: paths.flat });
+        const merged: SessionState = { ...base, ...change.meta };
+        for (const item of change.items) merged.items[item.key] = item;
+        for (const batch of change.batches) merged.batches[batch.id] = batch;
+        return this.saveNow(merged);
+      }
+    }
+    const cache = await this.cacheFor(change.sessionId, paths);
+    await this.writeRecords(
+      paths.items,
+      cache.items,
+      change.items.map((i) => ({ id: i.key, value: i, status: i.status })),
+    );
+    await this.writeRecords(
+      paths.batches,
+      cache.batches,
+      change.batches.map((b) => ({ id: b.id, value: b })),
+    );
+    await this.writeMeta(paths, cache, metaOf({ items: {}, batches: {}, ...change.meta }));
+  }
+}
+
+/** Opens the JSON state backend over `directory`. */
+export function createJsonBackend(options: JsonBackendOptions): SyncStateBackend {
+  return new JsonBackend(
+    resolve(options.directory),
+    options.fileOps ?? nodeFileOps,
+    options.lockOwner,
+    options.isProcessAlive,
+  );
+}
