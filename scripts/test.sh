@@ -14,14 +14,19 @@ if [ -f scripts/services.sh ]; then
   set -a; source "$services_env"; set +a
 fi
 
-echo "== lint";      pnpm lint
-echo "== typecheck"; pnpm exec turbo run typecheck --concurrency=2 --output-logs=errors-only
-echo "== build";     pnpm exec turbo run build --concurrency=2 --output-logs=errors-only
+status=0
+echo "== lint";      pnpm lint || status=1
+echo "== typecheck"; pnpm exec turbo run typecheck --concurrency=2 --output-logs=errors-only || status=1
+echo "== build"
+if ! pnpm exec turbo run build --concurrency=2 --output-logs=errors-only; then
+  echo "0 passed, 1 failed (the build failed, so no test ran)"
+  exit 1
+fi
 
 echo "== test"
-rm -rf .test-results
 export Q2G_TEST_REPORT=1
-status=0
-pnpm exec turbo run test --concurrency=2 --continue || status=$?
-node scripts/test-summary.mjs || status=$?
+find packages apps examples -maxdepth 3 -type d -name .test-results -prune -exec rm -rf {} + 2>/dev/null || true
+pnpm exec turbo run test --concurrency=2 --continue --force || status=1
+node scripts/test-summary.mjs || status=1
+[ "$status" = 0 ] || echo "Some checks failed; see the sections above." >&2
 exit "$status"
