@@ -48,6 +48,8 @@ export interface NewMediaItem {
   uploadToken: string;
   fileName: string;
   description?: string;
+  /** When the upload token stops being valid (ISO instant); the sink refuses it past then. */
+  tokenExpiresAt?: string;
 }
 
 /** The outcome for one item of a `createItems` call, in request order. */

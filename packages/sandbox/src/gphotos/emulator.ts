@@ -1,0 +1,117 @@
+import { FaultInjector, type FaultRuleInput } from '../shared/faults.js';
+import { startHttpServer } from '../shared/http-server.js';
+import { AuthStore } from './auth-store.js';
+import type { EmulatorContext } from './context.js';
+import { inspectLibrary } from './inspection.js';
+import { Library } from './library.js';
+import { DEFAULT_USER } from './oauth-routes.js';
+import {
+  type GooglePhotosEmulatorOptions,
+  type GooglePhotosEmulatorOptionsInput,
+  GooglePhotosEmulatorOptionsSchema,
+  GPHOTOS_SCOPES,
+} from './options.js';
+import { QuotaCounter } from './quota.js';
+import { route } from './router.js';
+import { UploadTokens } from './upload-tokens.js';
+
+/** Who a test-issued token belongs to and what it may do. */
+export interface GrantInput {
+  /** OAuth client (project); `q2google-sandbox` by default. */
+  clientId?: string;
+  /** Full scope URIs; appendonly + readonly.appcreateddata by default. */
+  scopes?: string[];
+  user?: string;
+}
+
+/** A running Google Photos emulator and its test controls. */
+export interface GooglePhotosEmulator {
+  /** Base URL of the emulated Library API, e.g. `http://127.0.0.1:43127`. */
+  url: string;
+  /** Token and consent endpoints for `google-auth-library`'s `endpoints` option. */
+  endpoints: { oauth2TokenUrl: string; oauth2AuthBaseUrl: string };
+  /** The fault injector (add rules at run time with `faults.add`). */
+  faults: FaultInjector;
+  /** Adds a fault rule. */
+  inject(rule: FaultRuleInput): void;
+  /** Changes settings (the §10 unknowns, quotas, throttle) while running. */
+  configure(options: Partial<GooglePhotosEmulatorOptions>): void;
+  /** Moves the emulator's clock forward (token expiry, quota days). */
+  advanceClock(ms: number): void;
+  /** A refresh token the fake token endpoint will honour. */
+  issueRefreshToken(grant?: GrantInput): string;
+  /** An access token valid for `ttlSeconds` (default: the configured lifetime). */
+  issueAccessToken(grant?: GrantInput & { ttlSeconds?: number }): string;
+  /** Revokes one refresh token, or all. */
+  revokeRefreshTokens(token?: string): void;
+  /** Expires every access token issued so far (the next call gets 401). */
+  expireAccessTokens(): void;
+  /** An album created by another project (invisible to, and not writable by, ours). */
+  createForeignAlbum(title: string): string;
+  /** Snapshot of the library, tokens, sessions and request counters. */
+  inspect(): ReturnType<typeof inspectLibrary>;
+  /** Requests per route so far (`gphotos.upload`, `gphotos.uploadChunk`, …). */
+  requestCounts(): Record<string, number>;
+  /** Zeroes the request counters. */
+  resetRequestCounts(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the Google Photos emulator on 127.0.0.1 (random port unless `port` is set). */
+export async function startGooglePhotosEmulator(
+  input: GooglePhotosEmulatorOptionsInput = {},
+): Promise<GooglePhotosEmulator> {
+  const { faults: rules = [], now: clock = Date.now, ...rest } = input;
+  const options = GooglePhotosEmulatorOptionsSchema.parse(rest);
+  let offset = 0;
+  const now = () => clock() + offset;
+  const ctx: EmulatorContext = {
+    options,
+    now,
+    baseUrl: '',
+    faults: new FaultInjector(rules, options.seed),
+    auth: new AuthStore(now, () => ctx.options.accessTokenTtlSeconds),
+    tokens: new UploadTokens(now, () => ctx.options.uploadTokenTtlMs),
+    sessions: new Map(),
+    library: new Library(),
+    quota: new QuotaCounter(now, () => ({
+      daily: ctx.options.dailyQuota,
+      writesPerMinute: ctx.options.writesPerMinute,
+    })),
+    counters: new Map(),
+    writingUsers: new Set(),
+  };
+  const server = await startHttpServer((req, res) => route(ctx, req, res), {
+    port: options.port,
+  });
+  ctx.baseUrl = server.url;
+  const grantOf = (grant: GrantInput = {}) => ({
+    clientId: grant.clientId ?? 'q2google-sandbox',
+    scopes: grant.scopes ?? [GPHOTOS_SCOPES.appendonly, GPHOTOS_SCOPES.readonly],
+    user: grant.user ?? DEFAULT_USER,
+  });
+  return {
+    url: server.url,
+    endpoints: {
+      oauth2TokenUrl: `${server.url}/token`,
+      oauth2AuthBaseUrl: `${server.url}/o/oauth2/v2/auth`,
+    },
+    faults: ctx.faults,
+    inject: (rule) => ctx.faults.add(rule),
+    configure: (changes) => {
+      ctx.options = GooglePhotosEmulatorOptionsSchema.parse({ ...ctx.options, ...changes });
+    },
+    advanceClock: (ms) => {
+      offset += ms;
+    },
+    issueRefreshToken: (grant) => ctx.auth.issueRefreshToken(grantOf(grant)),
+    issueAccessToken: (grant) => ctx.auth.issueAccessToken(grantOf(grant), grant?.ttlSeconds),
+    revokeRefreshTokens: (token) => ctx.auth.revokeRefreshToken(token),
+    expireAccessTokens: () => ctx.auth.expireAccessTokens(),
+    createForeignAlbum: (title) => ctx.library.createAlbum(title, 'another-project').id,
+    inspect: () => inspectLibrary(ctx),
+    requestCounts: () => Object.fromEntries(ctx.counters),
+    resetRequestCounts: () => ctx.counters.clear(),
+    close: () => server.close(),
+  };
+}

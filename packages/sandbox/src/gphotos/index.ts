@@ -1,0 +1,13 @@
+export {
+  type GooglePhotosEmulator,
+  type GrantInput,
+  startGooglePhotosEmulator,
+} from './emulator.js';
+export type { GooglePhotosLibrarySnapshot } from './inspection.js';
+export {
+  type GooglePhotosEmulatorOptions,
+  type GooglePhotosEmulatorOptionsInput,
+  GooglePhotosEmulatorOptionsSchema,
+  GPHOTOS_SCOPES,
+} from './options.js';
+export { QUOTA_MESSAGES } from './responses.js';
