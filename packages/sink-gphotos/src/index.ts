@@ -1,1 +1,40 @@
-export {};
+/** @q2google/sink-gphotos — Google Photos as q2google's media sink, plus its OAuth helpers. */
+export {
+  createOAuthAuth,
+  createStaticAuth,
+  type GooglePhotosAuth,
+  type OAuthAuthOptions,
+  type OAuthEndpoints,
+} from './auth/google-auth.js';
+export {
+  type LoopbackAuthorizationOptions,
+  type LoopbackAuthorizationResult,
+  runLoopbackAuthorization,
+} from './auth/loopback.js';
+export {
+  REQUIRED_SCOPES,
+  SCOPE_APPENDONLY,
+  SCOPE_READONLY_APPCREATED,
+  verifyGrantedScopes,
+} from './auth/scopes.js';
+export {
+  type InsecureFilePolicy,
+  mergeTokens,
+  readTokenFile,
+  type StoredTokens,
+  StoredTokensSchema,
+  writeTokenFile,
+} from './auth/token-file.js';
+export { MAX_BATCH_SIZE, MAX_FILE_NAME_LENGTH } from './create/create-items.js';
+export { errorFromResponse, isDailyQuotaMessage, REAUTH_HINT } from './errors/classify.js';
+export { type ParsedErrorBody, parseErrorBody } from './errors/error-body.js';
+export { nextPacificMidnight } from './errors/pacific-midnight.js';
+export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.js';
+export { nodeTransport } from './http/transport.js';
+export {
+  createGooglePhotosSink,
+  DEFAULT_BASE_URL,
+  GOOGLE_PHOTOS_LIMITS,
+  type GooglePhotosSink,
+  type GooglePhotosSinkOptions,
+} from './sink.js';

@@ -1,0 +1,148 @@
+import {
+  DEFAULT_RETRY_POLICY,
+  type MediaSink,
+  type RetryPolicy,
+  type SinkLimits,
+} from '@q2google/core';
+import { AlbumDirectory } from './albums.js';
+import {
+  createOAuthAuth,
+  type GooglePhotosAuth,
+  type OAuthAuthOptions,
+} from './auth/google-auth.js';
+import { REQUIRED_SCOPES, verifyGrantedScopes } from './auth/scopes.js';
+import { createItems } from './create/create-items.js';
+import { Mutex } from './create/mutex.js';
+import { ApiClient } from './http/api-client.js';
+import { type HttpTransport, nodeTransport } from './http/transport.js';
+import { createItemFinder, listMediaItems, toCreatedItem } from './listing/list-items.js';
+import { AlbumPageSchema } from './schemas.js';
+import type { UploadConfig } from './upload/upload-config.js';
+import { uploadMedia } from './upload/upload-media.js';
+
+/** Google's production API. */
+export const DEFAULT_BASE_URL = 'https://photoslibrary.googleapis.com';
+
+/** Google Photos' fixed limits (spec §4.1, §4.5, §6.1). */
+export const GOOGLE_PHOTOS_LIMITS: SinkLimits = {
+  maxBatchSize: 50,
+  uploadTokenTtlMs: 24 * 3_600_000,
+  maxPhotoBytes: 200_000_000,
+  maxVideoBytes: 20_000_000_000,
+};
+
+/** Options of {@link createGooglePhotosSink}. */
+export interface GooglePhotosSinkOptions {
+  /** Credentials: a ready `GooglePhotosAuth`, or OAuth settings (token file, client id…). */
+  auth: GooglePhotosAuth | OAuthAuthOptions;
+  /** API base URL; `https://photoslibrary.googleapis.com` by default. */
+  baseUrl?: string;
+  /** Files up to this size use one raw request (default 32 MiB). */
+  rawUploadMaxBytes?: number;
+  /** Resumable chunk size, rounded down to the granularity; 0 = one request (default 256 MiB). */
+  chunkSize?: number;
+  /** Retry policy for 5xx, network errors and rate limits (core's default: 1 s doubling). */
+  retry?: Partial<RetryPolicy>;
+  /** Shortest wait after a per-minute 429 (default 30 s; Retry-After wins when longer). */
+  rateLimitFloorMs?: number;
+  /** Refuse upload tokens this close to expiry (default 30 min). */
+  tokenSafetyMarginMs?: number;
+  /** Scopes the grant must hold. */
+  requiredScopes?: readonly string[];
+  limits?: Partial<SinkLimits>;
+  transport?: HttpTransport;
+  now?: () => number;
+}
+
+/** A Google Photos sink plus extras beyond the port. */
+export interface GooglePhotosSink extends MediaSink {
+  /** Items of one app-created album, page by page. */
+  listAlbumItems(
+    albumId: string,
+    signal?: AbortSignal,
+  ): AsyncIterable<ReturnType<typeof toCreatedItem>>;
+}
+
+/** The Google Photos Library API as q2google's MediaSink. */
+export function createGooglePhotosSink(options: GooglePhotosSinkOptions): GooglePhotosSink {
+  const now = options.now ?? Date.now;
+  const authSource = options.auth;
+  let authPromise: Promise<GooglePhotosAuth> | undefined;
+  const lazyAuth: GooglePhotosAuth = {
+    headers: async () => (await resolveAuth()).headers(),
+    refresh: async () => (await resolveAuth()).refresh(),
+    grantedScopes: () => undefined,
+  };
+  const required = options.requiredScopes ?? REQUIRED_SCOPES;
+  function resolveAuth(): Promise<GooglePhotosAuth> {
+    authPromise ??= (
+      'headers' in authSource ? Promise.resolve(authSource) : createOAuthAuth(authSource)
+    ).then((auth) => {
+      const granted = auth.grantedScopes();
+      if (granted) verifyGrantedScopes(granted, required);
+      return auth;
+    });
+    authPromise.catch(() => {
+      authPromise = undefined;
+    });
+    return authPromise;
+  }
+  const api = new ApiClient({
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    auth: lazyAuth,
+    transport: options.transport ?? nodeTransport,
+    now,
+    rateLimitFloorMs: options.rateLimitFloorMs ?? 30_000,
+  });
+  const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const limits: SinkLimits = { ...GOOGLE_PHOTOS_LIMITS, ...options.limits };
+  const uploadConfig: UploadConfig = {
+    api,
+    retry,
+    now,
+    rawUploadMaxBytes: options.rawUploadMaxBytes ?? 32 * 1024 * 1024,
+    chunkSize: options.chunkSize ?? 256 * 1024 * 1024,
+    defaultGranularity: 262_144,
+  };
+  const mutex = new Mutex();
+  const albums = new AlbumDirectory(api);
+  const findCreated = createItemFinder(api);
+  return {
+    name: 'gphotos',
+    limits,
+    upload: (request) => uploadMedia(uploadConfig, limits, request),
+    createItems: (items, createOptions) =>
+      createItems(
+        {
+          api,
+          retry,
+          now,
+          tokenSafetyMarginMs: options.tokenSafetyMarginMs ?? 1_800_000,
+          mutex,
+          findCreated,
+        },
+        items,
+        createOptions,
+      ),
+    ensureAlbum: (title, signal) => albums.ensure(title, signal),
+    async *listCreatedItems(signal) {
+      for await (const item of listMediaItems(api, { signal })) yield toCreatedItem(item);
+    },
+    async *listAlbumItems(albumId, signal) {
+      for await (const item of listMediaItems(api, { albumId, signal })) yield toCreatedItem(item);
+    },
+    async verify(signal) {
+      const auth = await resolveAuth();
+      await auth.headers();
+      await api.json(
+        AlbumPageSchema,
+        'GET',
+        '/v1/albums?pageSize=1',
+        'albums.list',
+        undefined,
+        signal,
+      );
+      return { scopes: auth.grantedScopes() ?? [...required] };
+    },
+  };
+}
