@@ -14,6 +14,11 @@ if [ -f scripts/services.sh ]; then
   set -a; source "$services_env"; set +a
 fi
 
+if [ -f scripts/browser.sh ]; then
+  echo "== browser"
+  bash scripts/browser.sh
+fi
+
 status=0
 echo "== lint";      pnpm lint || status=1
 echo "== typecheck"; pnpm exec turbo run typecheck --concurrency=2 --output-logs=errors-only || status=1
