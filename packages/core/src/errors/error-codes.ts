@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'SYNC_RETRIES_EXHAUSTED',
   // anything else
   'INTERNAL',
+  'BACKEND_CAPABILITY_MISSING',
 ] as const;
 
 /** One of q2google's error codes. */
