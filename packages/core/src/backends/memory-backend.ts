@@ -119,10 +119,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
       open();
       let session = store.sessions.get(change.sessionId);
       if (!session) {
+        if (!change.meta) {
+          throw new Q2gError(
+            'STATE_INVALID',
+            `Session "${change.sessionId}" does not exist, so a change without its meta cannot be saved.`,
+          );
+        }
         session = { meta: copy(change.meta), items: new Map(), batches: new Map() };
         store.sessions.set(change.sessionId, session);
       }
-      session.meta = copy(change.meta);
+      if (change.meta) session.meta = copy(change.meta);
       for (const item of change.items) session.items.set(item.key, copy(item));
       for (const batch of change.batches) session.batches.set(batch.id, copy(batch));
     },
