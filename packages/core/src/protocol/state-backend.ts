@@ -37,10 +37,15 @@ export const BackendCapabilitiesSchema = z.object({
 });
 export type BackendCapabilities = z.infer<typeof BackendCapabilitiesSchema>;
 
-/** What changed in a session since the last save: the meta and the touched units/batches. */
+/**
+ * What changed in a session since the last save: the touched units and batches, and the meta
+ * when it changed. Without `meta` the stored meta is left as it is (several workers share one
+ * session and only its coordinator writes the meta); a change without `meta` to a session that
+ * does not exist yet is refused with `STATE_INVALID`.
+ */
 export interface SessionChange {
   sessionId: string;
-  meta: SessionMeta;
+  meta?: SessionMeta;
   items: ItemState[];
   batches: BatchState[];
 }

@@ -55,8 +55,13 @@ export class CreateStage {
   }
 
   /** Sends everything ready, a last partial batch included; rethrows a background failure. */
-  async drain(): Promise<void> {
-    this.#enqueue(true);
+  drain(): Promise<void> {
+    return this.send(true);
+  }
+
+  /** Sends the full batches ready now (with `final`, the last partial one too) and waits. */
+  async send(final: boolean): Promise<void> {
+    this.#enqueue(final);
     await this.#chain;
     if (this.#failure !== undefined) throw this.#failure;
   }

@@ -1,8 +1,8 @@
 import type { ItemState } from '../model/item-state.js';
 import { runPool } from '../util/run-pool.js';
-import { type RetryRules, shouldRetry, stopsRun, unitError } from './failure-policy.js';
+import { type RetryRules, shouldRetry } from './failure-policy.js';
 import type { StageContext } from './stage-context.js';
-import { transferUnit } from './transfer-unit.js';
+import { runUnitTransfer } from './transfer-unit.js';
 
 /** Options of the transfer stage. */
 export interface TransferOptions extends RetryRules {
@@ -79,42 +79,10 @@ export class TransferStage {
   }
 
   async #transfer(key: string): Promise<'uploaded' | 'failed' | 'other'> {
-    const { store, emit, now } = this.ctx;
-    if (!this.#needsTransfer(store.item(key))) return 'other';
-    const start = this.#prepare(key);
-    const startOffset = start.upload?.offset ?? 0;
-    try {
-      await transferUnit(this.ctx, start);
-    } catch (error) {
-      if (stopsRun(error) || this.ctx.signal.aborted) throw error;
-      const failedItem = store.transition(key, 'failed', { error: unitError(error, now()) });
-      await store.flush();
-      emit({
-        type: 'unit-done',
-        key,
-        fileName: start.fileName,
-        status: 'failed',
-        detail: failedItem.error!.message,
-      });
-      return 'failed';
-    }
-    const done = store.item(key);
-    if (done.status !== 'uploaded') return 'other';
-    this.bytesTransferred += (done.servedSize ?? 0) - startOffset;
-    this.options.onUploaded?.();
-    return 'uploaded';
-  }
-
-  /** Puts a unit into a state transferUnit can start from. */
-  #prepare(key: string): ItemState {
-    const { store } = this.ctx;
-    const item = store.item(key);
-    if (item.status === 'uploaded') return store.transition(key, 'discovered');
-    if (item.status === 'failed') {
-      return item.upload
-        ? store.transition(key, 'uploading', { upload: item.upload })
-        : store.transition(key, 'discovered');
-    }
-    return item;
+    if (!this.#needsTransfer(this.ctx.store.item(key))) return 'other';
+    const { outcome, bytes } = await runUnitTransfer(this.ctx, key);
+    this.bytesTransferred += bytes;
+    if (outcome === 'uploaded') this.options.onUploaded?.();
+    return outcome === 'skipped' ? 'other' : outcome;
   }
 }

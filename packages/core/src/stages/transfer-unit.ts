@@ -1,6 +1,57 @@
 import type { ItemState } from '../model/item-state.js';
 import type { SourceStream } from '../protocol/media-source.js';
+import { stopsRun, unitError } from './failure-policy.js';
 import type { StageContext } from './stage-context.js';
+
+/** What became of one unit's transfer, and the bytes this attempt moved. */
+export interface UnitTransferOutcome {
+  outcome: 'uploaded' | 'failed' | 'skipped';
+  bytes: number;
+}
+
+/**
+ * Transfers one unit that needs bytes moved (new, part-uploaded, failed, or with an expiring
+ * token), recording a failure on the unit. Rethrows run-stopping errors and cancellation.
+ */
+export async function runUnitTransfer(
+  ctx: StageContext,
+  key: string,
+): Promise<UnitTransferOutcome> {
+  const { store, emit, now } = ctx;
+  const start = prepareForTransfer(ctx, key);
+  const startOffset = start.upload?.offset ?? 0;
+  try {
+    await transferUnit(ctx, start);
+  } catch (error) {
+    if (stopsRun(error) || ctx.signal.aborted) throw error;
+    const failed = store.transition(key, 'failed', { error: unitError(error, now()) });
+    await store.flush();
+    emit({
+      type: 'unit-done',
+      key,
+      fileName: start.fileName,
+      status: 'failed',
+      detail: failed.error!.message,
+    });
+    return { outcome: 'failed', bytes: 0 };
+  }
+  const done = store.item(key);
+  if (done.status !== 'uploaded') return { outcome: 'skipped', bytes: 0 };
+  return { outcome: 'uploaded', bytes: (done.servedSize ?? 0) - startOffset };
+}
+
+/** Puts a unit into a state {@link transferUnit} can start from. */
+function prepareForTransfer(ctx: StageContext, key: string): ItemState {
+  const { store } = ctx;
+  const item = store.item(key);
+  if (item.status === 'uploaded') return store.transition(key, 'discovered');
+  if (item.status === 'failed') {
+    return item.upload
+      ? store.transition(key, 'uploading', { upload: item.upload })
+      : store.transition(key, 'discovered');
+  }
+  return item;
+}
 
 /**
  * Streams one unit from the source into a sink upload. Resumes a recorded upload session from

@@ -10,6 +10,7 @@ import { asQ2gError, stopsRun } from '../stages/failure-policy.js';
 import type { StageContext } from '../stages/stage-context.js';
 import { TransferStage } from '../stages/transfer-stage.js';
 import { abortError } from '../util/sleep.js';
+import { withBackendRetries } from './retrying-backend.js';
 import { SessionStore } from './session-store.js';
 import type { SyncEvent, SyncEventInput, SyncEventListener } from './sync-events.js';
 import { assertSameSession, parseSyncRequest, type SyncRequest } from './sync-request.js';
@@ -45,7 +46,7 @@ export class GoProToPhotosSync {
   readonly #options: SyncEngineOptions;
 
   constructor(options: SyncEngineOptions) {
-    this.#options = options;
+    this.#options = { ...options, backend: withBackendRetries(options.backend) };
   }
 
   /** Runs (or resumes) a session; resolves to a summary, also when the run stopped early. */

@@ -7,6 +7,8 @@ import { resolveCapabilities, type SyncStateBackend } from '../protocol/state-ba
 
 /** Options for {@link SessionStore}. */
 export interface SessionStoreOptions {
+  /** Write the meta on every flush even when only units changed (single-writer sessions). */
+  alwaysWriteMeta?: boolean;
   now?: () => Date;
   /**
    * For backends without incremental saves: the least time between two whole-session saves
@@ -27,6 +29,7 @@ export class SessionStore {
   readonly #incremental: boolean;
   readonly #now: () => Date;
   readonly #fullSaveIntervalMs: number;
+  readonly #alwaysWriteMeta: boolean;
   #dirtyItems = new Set<string>();
   #dirtyBatches = new Set<string>();
   #metaDirty = false;
@@ -39,6 +42,7 @@ export class SessionStore {
     this.#incremental = resolveCapabilities(backend).incrementalSave;
     this.#now = options.now ?? (() => new Date());
     this.#fullSaveIntervalMs = options.fullSaveIntervalMs ?? 2_000;
+    this.#alwaysWriteMeta = options.alwaysWriteMeta ?? true;
   }
 
   /** The session as it stands in memory (read it; change it only through this store). */
@@ -109,16 +113,17 @@ export class SessionStore {
     }
     const items = [...this.#dirtyItems];
     const batches = [...this.#dirtyBatches];
+    const metaChanged = this.#metaDirty || !this.#incremental || this.#alwaysWriteMeta;
     this.#dirtyItems = new Set();
     this.#dirtyBatches = new Set();
     this.#metaDirty = false;
-    this.#state.updatedAt = now.toISOString();
+    if (metaChanged) this.#state.updatedAt = now.toISOString();
     try {
       if (this.#incremental) {
         const { items: allItems, batches: allBatches, ...meta } = this.#state;
         await this.#backend.saveChanges!({
           sessionId: this.#state.id,
-          meta,
+          ...(metaChanged ? { meta } : {}),
           items: items.map((key) => allItems[key]).filter((i): i is ItemState => i !== undefined),
           batches: batches
             .map((id) => allBatches[id])

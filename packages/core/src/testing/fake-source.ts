@@ -35,6 +35,8 @@ export class FakeSource implements MediaSource {
   readonly name = 'fake-source';
   opens: { key: string; offset: number }[] = [];
   failOpen?: (unit: MediaUnit, offset: number) => Error | undefined;
+  /** Milliseconds each open takes, so concurrent work overlaps in tests. */
+  openDelayMs = 0;
 
   constructor(
     readonly units: MediaUnit[],
@@ -52,6 +54,7 @@ export class FakeSource implements MediaSource {
 
   async openUnit(unit: MediaUnit, offset: number): Promise<SourceStream> {
     this.opens.push({ key: unit.key, offset });
+    if (this.openDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.openDelayMs));
     const failure = this.failOpen?.(unit, offset);
     if (failure) throw failure;
     const size = unit.size ?? 0;
