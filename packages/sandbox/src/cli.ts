@@ -4,6 +4,7 @@
  * interrupted. Each emulator registers one entry in COMMANDS.
  */
 import { GOPRO_USAGE, runGoProCommand } from './gopro/cli-command.js';
+import { GPHOTOS_USAGE, runGooglePhotosCommand } from './gphotos/cli-command.js';
 
 interface SandboxCommand {
   usage: string;
@@ -13,7 +14,7 @@ interface SandboxCommand {
 
 const COMMANDS: Record<string, SandboxCommand> = {
   gopro: { usage: GOPRO_USAGE, run: (argv) => runGoProCommand(argv) },
-  // gphotos: { usage: GPHOTOS_USAGE, run: (argv) => runGPhotosCommand(argv) },
+  gphotos: { usage: GPHOTOS_USAGE, run: (argv) => runGooglePhotosCommand(argv) },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,3 +1,4 @@
+export { GPHOTOS_USAGE, runGooglePhotosCommand } from './cli-command.js';
 export {
   type GooglePhotosEmulator,
   type GrantInput,
