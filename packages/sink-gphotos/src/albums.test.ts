@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { bytesOf, type Harness, startHarness, uploadAndCreate } from './testing/harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('ensureAlbum', () => {
+  it('creates an album once and finds it again on a rerun (no duplicates)', async () => {
+    h = await startHarness();
+    const first = await h.sink.ensureAlbum('GoPro 2024');
+    const same = await h.sink.ensureAlbum('GoPro 2024');
+    const rerun = await h.newSink().ensureAlbum('GoPro 2024');
+    expect(same).toEqual(first);
+    expect(rerun).toEqual(first);
+    expect(h.emulator.inspect().albums.filter((a) => a.title === 'GoPro 2024')).toHaveLength(1);
+  });
+
+  it('creates only one album when asked concurrently', async () => {
+    h = await startHarness();
+    const albums = await Promise.all([1, 2, 3].map(() => h!.sink.ensureAlbum('Trip')));
+    expect(new Set(albums.map((a) => a.id)).size).toBe(1);
+  });
+
+  it('pages through every app album (50 per page) and ignores other projects’ albums', async () => {
+    h = await startHarness({ emulator: { pageOverlap: true } });
+    const foreign = h.emulator.createForeignAlbum('Target');
+    const setup = h.newSink();
+    for (let i = 0; i < 60; i++) await setup.ensureAlbum(`Album ${i}`);
+    const target = await setup.ensureAlbum('Target');
+    expect(target.id).not.toBe(foreign);
+    h.emulator.resetRequestCounts();
+    const found = await h.newSink().ensureAlbum('Target');
+    expect(found.id).toBe(target.id);
+    expect(h.emulator.requestCounts()['gphotos.albums']).toBe(2);
+  });
+});
+
+describe('listCreatedItems', () => {
+  it('lists the items this app created, in creation order', async () => {
+    h = await startHarness({
+      emulator: { pageOverlap: true },
+      sink: { rawUploadMaxBytes: 1_000_000 },
+    });
+    const names: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      names.push(`F${i}.JPG`);
+      await uploadAndCreate(h.sink, `F${i}.JPG`, bytesOf(50, i + 1));
+    }
+    const listed: string[] = [];
+    for await (const item of h.sink.listCreatedItems()) listed.push(item.fileName);
+    expect(listed).toEqual(names);
+  });
+
+  it('dedupes a repeated item at a page boundary', async () => {
+    h = await startHarness({ emulator: { pageOverlap: true } });
+    const items = [];
+    for (let i = 0; i < 120; i++) items.push(await h.sink.upload({ ...uploadOfTiny(i) }));
+    for (let i = 0; i < 120; i += 50) {
+      await h.sink.createItems(
+        items.slice(i, i + 50).map((u, j) => ({
+          key: `${i + j}`,
+          uploadToken: u.uploadToken,
+          fileName: `P${i + j}.JPG`,
+        })),
+      );
+    }
+    const ids: string[] = [];
+    for await (const item of h.sink.listCreatedItems()) ids.push(item.id);
+    expect(ids).toHaveLength(120);
+    expect(new Set(ids).size).toBe(120);
+    expect(h.emulator.requestCounts()['gphotos.list']).toBe(2);
+  });
+});
+
+function uploadOfTiny(i: number) {
+  const data = bytesOf(16, i + 7);
+  return {
+    fileName: `P${i}.JPG`,
+    mimeType: 'image/jpeg',
+    size: data.length,
+    open: async () =>
+      (async function* () {
+        yield data;
+      })(),
+  };
+}
