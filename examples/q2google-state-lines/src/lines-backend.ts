@@ -3,7 +3,7 @@
  * `<dir>/<sessionId>.jsonl`. `save` rewrites the file atomically (temp + rename), which also
  * compacts it; `saveChanges` appends. One writer at a time (concurrency `unsafe`).
  */
-import { appendFile, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type BackendCapabilities,
@@ -91,13 +91,23 @@ export function createLinesBackend(options: { directory: string }): SyncStateBac
     },
 
     async saveChanges(change) {
-      // The meta line goes first so a file created by an append still starts with a session.
+      const path = fileOf(change.sessionId);
+      if (
+        !change.meta &&
+        (await stat(path).then(
+          () => false,
+          () => true,
+        ))
+      ) {
+        throw new Q2gError('STATE_INVALID', `Session "${change.sessionId}" does not exist yet.`);
+      }
+      // A meta line goes first so a file created by an append still starts with a session.
       const lines: Line[] = [
-        { type: 'meta', meta: change.meta },
+        ...(change.meta ? [{ type: 'meta', meta: change.meta } as const] : []),
         ...change.items.map((item): Line => ({ type: 'item', item })),
         ...change.batches.map((batch): Line => ({ type: 'batch', batch })),
       ];
-      await write(fileOf(change.sessionId), toLines(lines), true);
+      await write(path, toLines(lines), true);
     },
 
     async close() {

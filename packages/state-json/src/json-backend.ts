@@ -19,6 +19,7 @@ import { ledgerLookup, ledgerRecord } from './json-ledger.js';
 import { recordFileName, type SessionPaths, sessionPaths } from './layout.js';
 import { listJsonSessions } from './list-sessions.js';
 import { mapLimit, readJsonFile } from './read-json-file.js';
+import { makeDirectory, removeStale, writeRecords } from './record-writer.js';
 import {
   countStatuses,
   hashText,
@@ -137,11 +138,7 @@ class JsonBackend implements SyncStateBackend {
   }
 
   private async mkdir(dir: string): Promise<void> {
-    try {
-      await this.ops.mkdir(dir, { recursive: true });
-    } catch (error) {
-      throw writeFailed(dir, error);
-    }
+    await makeDirectory(this.ops, dir);
   }
 
   private async loadNow(id: string): Promise<SessionState | null> {
@@ -166,7 +163,7 @@ class JsonBackend implements SyncStateBackend {
           }
         : meta;
     const state = parseSessionDocument(document, { source: paths.dir });
-    this.caches.set(id, { items: items.infos, batches: batches.infos, metaHash: undefined });
+    this.caches.set(id, { items: items.infos, batches: batches.infos, meta: metaOf(state) });
     return state;
   }
 
@@ -182,42 +179,13 @@ class JsonBackend implements SyncStateBackend {
     return cache;
   }
 
-  /** Writes records whose text changed; returns how many were written. */
-  private async writeRecords(
-    dir: string,
-    known: Map<string, RecordInfo>,
-    records: { id: string; value: unknown; status?: string }[],
-  ): Promise<number> {
-    const changed = records
-      .map((r) => ({ ...r, name: recordFileName(r.id), text: serialize(r.value) }))
-      .filter((r) => known.get(r.name)?.hash !== hashText(r.text));
-    if (changed.length === 0) return 0;
-    await this.mkdir(dir);
-    await mapLimit(changed, 32, async (r) => {
-      await writeFileAtomic(this.ops, join(dir, r.name), r.text, { syncDir: false });
-      const info: RecordInfo = { hash: hashText(r.text) };
-      if (r.status) info.status = r.status;
-      known.set(r.name, info);
-    });
-    await syncDirectory(this.ops, dir);
-    return changed.length;
-  }
-
-  private async removeStale(dir: string, known: Map<string, RecordInfo>, keep: Set<string>) {
-    const stale = [...known.keys()].filter((name) => !keep.has(name));
-    await mapLimit(stale, 32, async (name) => {
-      await removeFile(this.ops, join(dir, name));
-      known.delete(name);
-    });
-    if (stale.length > 0) await syncDirectory(this.ops, dir);
-  }
-
   private async writeMeta(paths: SessionPaths, cache: SessionCache, meta: SessionMeta) {
     const text = serialize({ ...meta, counts: countStatuses(cache) });
     const hash = hashText(text);
     if (cache.metaHash === hash) return;
     await writeFileAtomic(this.ops, paths.meta, text);
     cache.metaHash = hash;
+    cache.meta = meta;
   }
 
   /** Removes the v0 flat file once the directory is complete. */
@@ -233,22 +201,26 @@ class JsonBackend implements SyncStateBackend {
     const cache = await this.cacheFor(state.id, paths);
     const items = Object.values(state.items);
     const batches = Object.values(state.batches);
-    await this.writeRecords(
+    await writeRecords(
+      this.ops,
       paths.items,
       cache.items,
       items.map((i) => ({ id: i.key, value: i, status: i.status })),
     );
-    await this.writeRecords(
+    await writeRecords(
+      this.ops,
       paths.batches,
       cache.batches,
       batches.map((b) => ({ id: b.id, value: b })),
     );
-    await this.removeStale(
+    await removeStale(
+      this.ops,
       paths.items,
       cache.items,
       new Set(items.map((i) => recordFileName(i.key))),
     );
-    await this.removeStale(
+    await removeStale(
+      this.ops,
       paths.batches,
       cache.batches,
       new Set(batches.map((b) => recordFileName(b.id))),
@@ -259,29 +231,49 @@ class JsonBackend implements SyncStateBackend {
 
   private async saveChangesNow(change: SessionChange): Promise<void> {
     const paths = sessionPaths(this.root, change.sessionId);
+    const hasMeta = await pathExists(this.ops, paths.meta);
+    const flat = hasMeta ? undefined : await readJsonFile(this.ops, paths.flat);
+    if (!hasMeta && flat === undefined && !change.meta) {
+      throw new Q2gError(
+        'STATE_INVALID',
+        `Session "${change.sessionId}" does not exist, so a change without its meta cannot be saved.`,
+      );
+    }
     await this.lock(paths, change.sessionId);
-    if (!(await pathExists(this.ops, paths.meta))) {
-      const flat = await readJsonFile(this.ops, paths.flat);
-      if (flat !== undefined) {
-        const base = parseSessionDocument(flat, { source: paths.flat });
-        const merged: SessionState = { ...base, ...change.meta };
-        for (const item of change.items) merged.items[item.key] = item;
-        for (const batch of change.batches) merged.batches[batch.id] = batch;
-        return this.saveNow(merged);
-      }
+    if (flat !== undefined) {
+      const base = parseSessionDocument(flat, { source: paths.flat });
+      const merged: SessionState = { ...base, ...change.meta };
+      for (const item of change.items) merged.items[item.key] = item;
+      for (const batch of change.batches) merged.batches[batch.id] = batch;
+      return this.saveNow(merged);
     }
     const cache = await this.cacheFor(change.sessionId, paths);
-    await this.writeRecords(
-      paths.items,
-      cache.items,
-      change.items.map((i) => ({ id: i.key, value: i, status: i.status })),
-    );
-    await this.writeRecords(
+    const toRecord = (i: SessionChange['items'][number]) => ({
+      id: i.key,
+      value: i,
+      status: i.status,
+    });
+    await writeRecords(this.ops, paths.items, cache.items, change.items.map(toRecord));
+    await writeRecords(
+      this.ops,
       paths.batches,
       cache.batches,
       change.batches.map((b) => ({ id: b.id, value: b })),
     );
-    await this.writeMeta(paths, cache, metaOf({ items: {}, batches: {}, ...change.meta }));
+    // Without a new meta the stored one is kept; meta.json is still rewritten for its counts.
+    const meta = change.meta
+      ? metaOf({ items: {}, batches: {}, ...change.meta })
+      : (cache.meta ?? (await this.storedMeta(paths)));
+    await this.writeMeta(paths, cache, meta);
+  }
+
+  /** The meta stored in meta.json (without the counts), validated. */
+  private async storedMeta(paths: SessionPaths): Promise<SessionMeta> {
+    const raw = (await readJsonFile(this.ops, paths.meta)) as Record<string, unknown> | undefined;
+    const { counts: _counts, ...rest } = raw ?? {};
+    return metaOf(
+      parseSessionDocument({ ...rest, items: {}, batches: {} }, { source: paths.meta }),
+    );
   }
 }
 

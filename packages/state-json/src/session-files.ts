@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { Q2gError } from '@q2google/core';
+import { Q2gError, type SessionMeta } from '@q2google/core';
 import { isTempName, removeFile } from './atomic-write.js';
 import type { FileOps } from './file-ops.js';
 import { decodeKey } from './key-codec.js';
@@ -23,6 +23,8 @@ export interface SessionCache {
   items: Map<string, RecordInfo>;
   batches: Map<string, RecordInfo>;
   metaHash?: string;
+  /** The meta last read or written. */
+  meta?: SessionMeta;
 }
 
 /** The hash kept for a file's text. */

@@ -34,6 +34,27 @@ export function corruptionGroup(input: GroupInput): void {
       });
     });
 
+    test.skipIf(!corrupt || !input.capabilities.listSessions)(
+      'listing sessions next to a damaged one does not crash (it may leave it out)',
+      async () => {
+        const damaged = buildSession({ items: 2 });
+        const healthy = buildSession({ items: 2 });
+        await using(open, async (backend) => {
+          await backend.save(damaged);
+          await backend.save(healthy);
+        });
+        await corrupt!(ctx, damaged.id);
+        await using(open, async (backend) => {
+          const listed = await backend.listSessions!().catch((error: unknown) => error);
+          if (Array.isArray(listed)) {
+            expect(listed.map((s: { id: string }) => s.id)).toContain(healthy.id);
+          } else {
+            expectCode(api, listed as Record<string, unknown>, 'STATE_CORRUPT', 'STATE_FOREIGN');
+          }
+        });
+      },
+    );
+
     test.skipIf(!writeForeign)(
       'data that is not a q2google session gives STATE_FOREIGN',
       async () => {

@@ -1,7 +1,7 @@
 /** Incremental save: `saveChanges` stores exactly what changed and leaves the rest alone. */
 import { transitionItem } from '@q2google/core';
-import { buildBatch, buildItem, buildSession, instant } from '../fixtures.js';
-import { type GroupInput, skipGroup, using } from '../harness.js';
+import { buildBatch, buildItem, buildSession, instant, randomSessionId } from '../fixtures.js';
+import { caught, expectCode, type GroupInput, skipGroup, using } from '../harness.js';
 
 const TITLE = 'incremental-save';
 
@@ -101,6 +101,31 @@ export function incrementalSaveGroup(input: GroupInput): void {
           batches: Object.values(state.batches),
         });
         expect(await backend.load(state.id)).toStrictEqual(state);
+      });
+    });
+
+    test('a change without meta keeps the stored meta and stores the records', async () => {
+      const state = buildSession({ items: 3, batches: 0, album: 'Kept' });
+      await using(open, async (backend) => {
+        await backend.save(state);
+        const item = { ...state.items['unit-0']!, attempts: 4 };
+        await backend.saveChanges!({ sessionId: state.id, items: [item], batches: [] });
+        expect(await backend.load(state.id)).toStrictEqual({
+          ...state,
+          items: { ...state.items, 'unit-0': item },
+        });
+      });
+    });
+
+    test('a change without meta to a session that does not exist gives STATE_INVALID', async () => {
+      const id = randomSessionId('no-meta');
+      await using(open, async (backend) => {
+        const item = buildItem('discovered', 1);
+        const error = await caught(() =>
+          backend.saveChanges!({ sessionId: id, items: [item], batches: [] }),
+        );
+        expectCode(api, error, 'STATE_INVALID');
+        expect(await backend.load(id)).toBeNull();
       });
     });
 
