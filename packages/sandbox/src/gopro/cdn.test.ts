@@ -112,6 +112,29 @@ describe('download descriptors and the CDN', () => {
     await expect(res.arrayBuffer()).rejects.toThrow();
   });
 
+  it('throttles each connection when a bandwidth is set, serving the same bytes', async () => {
+    emu.configure({ cdn: { bandwidthBytesPerSecond: 4_000_000 } });
+    const d = await descriptor('photo');
+    const id = emu.library.fixtureId('photo');
+    const bytes = Buffer.from(await (await fetch(source(d).url)).arrayBuffer());
+    emu.configure({ cdn: { bandwidthBytesPerSecond: null } });
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(emu.expectedSha256(id, 'source'));
+  });
+
+  it('reports a stale file_size on the item when told to', async () => {
+    const id = emu.library.fixtureId('video');
+    const get = async () => {
+      const res = await fetch(`${emu.apiUrl}/media/${id}?fields=file_size`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await res.json()) as { file_size: number }).file_size;
+    };
+    const size = await get();
+    expect(size).toBe(emu.expectedUnits(id)[0]!.size);
+    emu.addFault({ route: 'gopro.item', kind: 'stale-size', times: 1 });
+    expect(await get()).toBe(size + 4096);
+  });
+
   it('answers 404 for items that are unknown', async () => {
     const res = await fetch(`${emu.apiUrl}/media/nope/download`, {
       headers: { authorization: `Bearer ${token}` },
