@@ -1,0 +1,229 @@
+/**
+ * Runs syncs inside the web server: at most one run per session, each with its own abort
+ * controller. Engine events become live progress (throttled for byte counts) and entries of the
+ * session's event log, and are pushed to every subscriber (the Server-Sent Events streams).
+ * No sync logic lives here: the engine in core does the work.
+ */
+import {
+  describeSession,
+  GoProToPhotosSync,
+  isQ2gError,
+  Q2gError,
+  redactSecrets,
+  type SyncEvent,
+  type SyncRequest,
+} from '@q2google/core';
+import type { LoggedEvent, RunState, StreamMessage } from '../../shared/api-types.js';
+import {
+  applySyncEvent,
+  finishProgress,
+  type RunProgress,
+  startProgress,
+} from '../../shared/run-progress.js';
+import type { Connections } from '../accounts/connections.js';
+import type { BackendAccess } from '../backend-access.js';
+import type { EventLog } from './event-log.js';
+
+/** Options of {@link RunManager}. */
+export interface RunManagerOptions {
+  access: BackendAccess;
+  connections: Connections;
+  log: EventLog;
+  /** Engine tuning (transfers at once, tries per unit). */
+  concurrency?: number;
+  maxAttempts?: number;
+  /** Least time between two progress messages of one run (default 200 ms). */
+  progressIntervalMs?: number;
+}
+
+interface ActiveRun {
+  progress: RunProgress;
+  controller: AbortController;
+  done: Promise<void>;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+type Listener = (message: StreamMessage) => void;
+
+/** Starts, cancels and reports the runs of this server. */
+export class RunManager {
+  readonly #options: RunManagerOptions;
+  readonly #runs = new Map<string, ActiveRun>();
+  readonly #ended = new Map<string, RunProgress>();
+  readonly #listeners = new Set<Listener>();
+
+  constructor(options: RunManagerOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Starts a run of `request` (a new session or a resume). Resolves once the clients are built,
+   * so a missing account is reported to the caller; the run itself continues in the background.
+   */
+  async start(request: SyncRequest): Promise<RunProgress> {
+    const { sessionId } = request;
+    if (this.#runs.has(sessionId)) {
+      throw new Q2gError('SYNC_SESSION_MISMATCH', `Session "${sessionId}" is already running.`, {
+        hint: 'Wait for it to finish or cancel it first.',
+      });
+    }
+    const clients = await this.#options.connections.clients();
+    const controller = new AbortController();
+    const run: ActiveRun = {
+      progress: startProgress(sessionId, new Date().toISOString()),
+      controller,
+      done: Promise.resolve(),
+    };
+    this.#runs.set(sessionId, run);
+    this.#ended.delete(sessionId);
+    this.#record(sessionId, { type: 'run', at: run.progress.startedAt, state: 'running' });
+    run.done = this.#execute(request, run, clients).finally(() => clients.close?.());
+    this.#publish({ kind: 'progress', run: run.progress });
+    return run.progress;
+  }
+
+  /** Asks a running session to stop (it saves and ends cleanly); false when none runs. */
+  cancel(sessionId: string): boolean {
+    const run = this.#runs.get(sessionId);
+    if (!run) return false;
+    run.controller.abort(new Q2gError('SYNC_ABORTED', 'Cancelled from the dashboard.'));
+    return true;
+  }
+
+  /** The progress of the session's run in this server (running or ended), if any. */
+  progress(sessionId: string): RunProgress | null {
+    return this.#runs.get(sessionId)?.progress ?? this.#ended.get(sessionId) ?? null;
+  }
+
+  /** The progress of every run this server started. */
+  all(): RunProgress[] {
+    return [...[...this.#runs.values()].map((r) => r.progress), ...this.#ended.values()];
+  }
+
+  /** The state of the session's run in this server, if any. */
+  stateOf(sessionId: string): RunState | null {
+    return this.progress(sessionId)?.state ?? null;
+  }
+
+  /** Receives every progress message and logged event; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Resolves when every current run has ended. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.#runs.values()].map((r) => r.done));
+  }
+
+  /** Cancels every run and waits for them to save and end. */
+  async shutdown(): Promise<void> {
+    for (const id of this.#runs.keys()) this.cancel(id);
+    await this.idle();
+  }
+
+  async #execute(
+    request: SyncRequest,
+    run: ActiveRun,
+    clients: Awaited<ReturnType<Connections['clients']>>,
+  ): Promise<void> {
+    const { sessionId } = request;
+    const { access } = this.#options;
+    let state: Exclude<RunState, 'running'> = 'failed';
+    let message: string | undefined;
+    try {
+      const backend = await access.forRun(sessionId);
+      const engine = new GoProToPhotosSync({
+        source: clients.source,
+        sink: clients.sink,
+        backend,
+        ...(this.#options.concurrency ? { concurrency: this.#options.concurrency } : {}),
+        ...(this.#options.maxAttempts ? { maxAttempts: this.#options.maxAttempts } : {}),
+        onEvent: (event) => this.#onEvent(run, event),
+      });
+      const summary = await engine.run(request, run.controller.signal);
+      if (!summary.stopped) state = 'finished';
+      else if (summary.stopped.code === 'SYNC_ABORTED') state = 'cancelled';
+      else state = 'stopped';
+      message = summary.stopped?.message;
+    } catch (error) {
+      message = isQ2gError(error) ? error.userMessage : 'The run failed unexpectedly.';
+    } finally {
+      await access.releaseRun(sessionId).catch(() => {});
+    }
+    const at = new Date().toISOString();
+    const safe = message === undefined ? undefined : this.#redact(message);
+    clearTimeout(run.timer);
+    run.progress = finishProgress(run.progress, state, at, safe);
+    this.#runs.delete(sessionId);
+    this.#ended.set(sessionId, run.progress);
+    this.#record(sessionId, {
+      type: 'run',
+      at,
+      state,
+      ...(safe !== undefined ? { message: safe } : {}),
+    });
+    this.#publish({ kind: 'progress', run: run.progress });
+  }
+
+  #onEvent(run: ActiveRun, event: SyncEvent): void {
+    run.progress = applySyncEvent(run.progress, event);
+    if (event.type === 'bytes') {
+      this.#scheduleProgress(run);
+      return;
+    }
+    this.#record(run.progress.sessionId, event);
+    if (event.type === 'stage-done' && event.stage === 'discovery') {
+      void this.#loadBaseline(run);
+    }
+    clearTimeout(run.timer);
+    run.timer = undefined;
+    this.#publish({ kind: 'progress', run: run.progress });
+  }
+
+  /** Once discovery ends: how many units were already settled and how many bytes remain. */
+  async #loadBaseline(run: ActiveRun): Promise<void> {
+    const { sessionId } = run.progress;
+    const state = await this.#options.access
+      .read((backend) => backend.load(sessionId), sessionId)
+      .catch(() => null);
+    if (!state || !this.#runs.has(sessionId)) return;
+    const { counts, bytesRemaining } = describeSession(state);
+    run.progress = {
+      ...run.progress,
+      settled: Math.max(0, (counts.created ?? 0) + (counts.skipped ?? 0) - run.progress.created),
+      bytesToSend: bytesRemaining,
+    };
+    this.#publish({ kind: 'progress', run: run.progress });
+  }
+
+  #scheduleProgress(run: ActiveRun): void {
+    if (run.timer) return;
+    run.timer = setTimeout(() => {
+      run.timer = undefined;
+      if (this.#runs.get(run.progress.sessionId) === run) {
+        this.#publish({ kind: 'progress', run: run.progress });
+      }
+    }, this.#options.progressIntervalMs ?? 200);
+  }
+
+  #record(sessionId: string, event: LoggedEvent): void {
+    const safe = JSON.parse(this.#redact(JSON.stringify(event))) as LoggedEvent;
+    this.#options.log.append(sessionId, safe);
+    this.#publish({ kind: 'event', sessionId, event: safe });
+  }
+
+  #redact(text: string): string {
+    return redactSecrets(text, this.#options.connections.secrets());
+  }
+
+  #publish(message: StreamMessage): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(message);
+      } catch {
+        // A broken stream must not stop the run.
+      }
+    }
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Small in-memory stand-ins for the two clouds, for the web app's API tests: a source with fixed
+ * units and deterministic bytes, a sink that records what it created, and connections that hand
+ * them out. `hold` keeps uploads waiting so a test can watch or cancel a running sync.
+ */
+
+import type {
+  CreateItemResult,
+  MediaSink,
+  MediaSource,
+  MediaUnit,
+  NewMediaItem,
+  UploadRequest,
+} from '@q2google/core';
+import { Q2gError } from '@q2google/core';
+import type { AccountsStatus, GoProLoginBody, GoProTokenBody } from '../../shared/api-types.js';
+import type { Connections, SyncClients } from '../accounts/connections.js';
+
+/** A unit for tests. */
+export function unit(n: number, size = 3000, overrides: Partial<MediaUnit> = {}): MediaUnit {
+  return {
+    key: `m${n}#source`,
+    mediaId: `m${n}`,
+    part: 'source',
+    fileName: `GOPR${String(n).padStart(4, '0')}.JPG`,
+    mimeType: 'image/jpeg',
+    kind: 'photo',
+    size,
+    capturedAt: `2025-06-${String((n % 28) + 1).padStart(2, '0')}T12:00:00.000Z`,
+    ...overrides,
+  };
+}
+
+/** A source of fixed units. */
+export function fakeSource(units: MediaUnit[]): MediaSource {
+  return {
+    name: 'fake-gopro',
+    async *listUnits() {
+      yield { units, cursor: null };
+    },
+    async openUnit(u, offset) {
+      const size = u.size ?? 0;
+      async function* body() {
+        for (let at = offset; at < size; at += 1000) {
+          yield new Uint8Array(Math.min(1000, size - at)).fill(7);
+        }
+      }
+      return { totalSize: size, offset, body: body() };
+    },
+  };
+}
+
+/** A sink that creates every uploaded item, unless `failFile` names its file. */
+export class FakeSink implements MediaSink {
+  readonly name = 'fake-gphotos';
+  readonly limits = {
+    maxBatchSize: 50,
+    uploadTokenTtlMs: 86_400_000,
+    maxPhotoBytes: 1_000_000,
+    maxVideoBytes: 1_000_000,
+  };
+  created: string[] = [];
+  /** Uploads wait for this promise before finishing (to watch or cancel a run). */
+  hold: Promise<void> = Promise.resolve();
+  failFile?: string;
+
+  async upload(request: UploadRequest) {
+    let sent = 0;
+    for await (const chunk of await request.open(0, request.signal)) {
+      sent += chunk.length;
+      request.onBytesSent?.(chunk.length);
+    }
+    await Promise.race([
+      this.hold,
+      new Promise((_, reject) =>
+        request.signal?.addEventListener('abort', () => reject(request.signal?.reason), {
+          once: true,
+        }),
+      ),
+    ]);
+    if (request.fileName === this.failFile) {
+      throw new Q2gError('GPHOTOS_FILE_TOO_LARGE', 'Google Photos refused the file.', {});
+    }
+    const now = new Date();
+    return {
+      uploadToken: `upload-${request.fileName}-${sent}`,
+      uploadedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+    };
+  }
+
+  async createItems(items: NewMediaItem[]): Promise<CreateItemResult[]> {
+    return items.map((item) => {
+      const id = `gp-${this.created.push(item.fileName)}`;
+      return {
+        key: item.key,
+        outcome: 'created',
+        mediaItemId: id,
+        productUrl: `https://photos.google.com/lr/photo/${id}`,
+      };
+    });
+  }
+
+  async ensureAlbum(title: string) {
+    return { id: `album-${title}`, title };
+  }
+
+  async *listCreatedItems() {
+    for (const [index, fileName] of this.created.entries())
+      yield { id: `gp-${index + 1}`, fileName };
+  }
+}
+
+/** A secret the fake connections hold; it must never appear in a response. */
+export const FAKE_SECRET = 'fake-secret-token-4f9a2c';
+
+/** Connections over the fake clouds, with the accounts toggled by the flows. */
+export class FakeConnections implements Connections {
+  google = true;
+  gopro = true;
+  readonly sink = new FakeSink();
+  readonly calls: string[] = [];
+
+  constructor(readonly units: MediaUnit[]) {}
+
+  async status(): Promise<AccountsStatus> {
+    return {
+      google: {
+        connected: this.google,
+        oauthConfigured: true,
+        ...(this.google ? { method: 'oauth' } : {}),
+      },
+      gopro: { connected: this.gopro, ...(this.gopro ? { method: 'token', label: 'user-1' } : {}) },
+    };
+  }
+  async googleStart(redirectUri: string) {
+    this.calls.push(`google-start ${redirectUri}`);
+    return {
+      authUrl: `http://127.0.0.1:9/consent?redirect_uri=${encodeURIComponent(redirectUri)}&state=s1`,
+    };
+  }
+  async googleCallback(query: URLSearchParams) {
+    if (query.get('state') !== 's1' || !query.get('code')) {
+      throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'The authorisation response did not match.');
+    }
+    this.google = true;
+  }
+  async goproLogin(body: GoProLoginBody) {
+    if (body.password !== 'right') {
+      throw new Q2gError('GOPRO_AUTH_FAILED', `GoPro refused the login (${FAKE_SECRET}).`);
+    }
+    this.gopro = true;
+  }
+  async goproToken(body: GoProTokenBody) {
+    if (body.accessToken !== FAKE_SECRET) {
+      throw new Q2gError('GOPRO_AUTH_FAILED', 'GoPro refused the token.');
+    }
+    this.gopro = true;
+  }
+  async verify(account: 'google' | 'gopro') {
+    if (!(account === 'google' ? this.google : this.gopro)) {
+      throw new Q2gError('GOPRO_AUTH_FAILED', `${account} is not connected.`);
+    }
+    return { ok: true as const, label: account };
+  }
+  async signOut(account: 'google' | 'gopro') {
+    this[account] = false;
+  }
+  async clients(): Promise<SyncClients> {
+    if (!this.gopro) throw new Q2gError('GOPRO_AUTH_FAILED', 'Connect a GoPro account first.');
+    if (!this.google) throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'Connect Google Photos first.');
+    return { source: fakeSource(this.units), sink: this.sink };
+  }
+  secrets() {
+    return [FAKE_SECRET];
+  }
+}

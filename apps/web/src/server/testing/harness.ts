@@ -1,0 +1,66 @@
+/**
+ * A web app over the memory backend and the fake clouds, with helpers that log in the way a
+ * browser does (exchange the one-time token, read the CSRF token) and send same-origin requests.
+ */
+import { createBackendRegistry, createMemoryBackend, type MediaUnit } from '@q2google/core';
+import { createWebApp } from '../app.js';
+import { createBackendAccess } from '../backend-access.js';
+import { EventLog } from '../runs/event-log.js';
+import { RunManager } from '../runs/run-manager.js';
+import { AccessGate, CSRF_HEADER } from '../security/access-gate.js';
+import { FakeConnections, unit } from './fake-clouds.js';
+
+/** The address the test app believes it serves. */
+export const ORIGIN = 'http://127.0.0.1:4173';
+/** The launch token of the test app. */
+export const LAUNCH_TOKEN = 'launch-token-for-tests-0001';
+
+/** A test app and a logged-in browser's helpers. */
+export async function createHarness(options: { units?: MediaUnit[]; clientDir?: string } = {}) {
+  const backend = createMemoryBackend();
+  const gate = new AccessGate({ accessToken: LAUNCH_TOKEN });
+  const connections = new FakeConnections(options.units ?? [1, 2, 3].map((n) => unit(n)));
+  const access = await createBackendAccess({ target: backend, registry: createBackendRegistry() });
+  const log = new EventLog();
+  const runs = new RunManager({ access, connections, log, progressIntervalMs: 5 });
+  const app = createWebApp({
+    gate,
+    access,
+    connections,
+    runs,
+    log,
+    hosts: () => ['127.0.0.1:4173', 'localhost:4173'],
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+  });
+  const call = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
+
+  /** Exchanges the launch token like a browser and returns the cookie and the CSRF token. */
+  async function login() {
+    const exchanged = await call(`/auth?token=${LAUNCH_TOKEN}`);
+    const cookie = (exchanged.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const me = await call('/api/me', { headers: { cookie } });
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const get = (path: string) => call(path, { headers: { cookie } });
+    const send = (
+      method: string,
+      path: string,
+      body?: unknown,
+      extra: Record<string, string> = {},
+    ) =>
+      call(path, {
+        method,
+        headers: {
+          cookie,
+          origin: ORIGIN,
+          'sec-fetch-site': 'same-origin',
+          [CSRF_HEADER]: csrfToken,
+          'content-type': 'application/json',
+          ...extra,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    return { cookie, csrfToken, exchanged, get, send };
+  }
+
+  return { app, backend, gate, connections, runs, log, access, call, login };
+}
