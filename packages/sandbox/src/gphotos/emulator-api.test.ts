@@ -183,4 +183,19 @@ describe('Google Photos emulator: batchCreate, albums, quotas, OAuth', () => {
       refresh_token: expect.any(String),
     });
   });
+
+  it('limits writes per user per minute when configured, and resets the next minute', async () => {
+    const { call, emulator } = await start({
+      writesPerMinute: 1,
+      now: () => Date.parse('2025-07-14T12:00:00Z'),
+    });
+    expect((await call('POST', '/v1/albums', { album: { title: 'a' } })).status).toBe(200);
+    const second = await call('POST', '/v1/albums', { album: { title: 'b' } });
+    expect(second.status).toBe(429);
+    expect(await second.json()).toMatchObject({
+      error: { message: QUOTA_MESSAGES.perMinute('123456789012') },
+    });
+    emulator.advanceClock(60_000);
+    expect((await call('POST', '/v1/albums', { album: { title: 'c' } })).status).toBe(200);
+  });
 });
