@@ -4,12 +4,13 @@
  * in chunks, so a statement's cost is proportional to the rows it carries. Rows whose document
  * did not change are not rewritten, and lease columns are never touched by a save.
  */
-import type {
-  BatchState,
-  ItemState,
-  SessionChange,
-  SessionMeta,
-  SessionState,
+import {
+  type BatchState,
+  type ItemState,
+  Q2gError,
+  type SessionChange,
+  type SessionMeta,
+  type SessionState,
 } from '@q2google/core';
 import type { PoolClient } from 'pg';
 import { chunked } from './db.js';
@@ -115,13 +116,28 @@ export async function writeSession(
   );
 }
 
-/** Stores the meta and the changed units and batches of a session (inside a transaction). */
+/**
+ * Stores the changed units and batches of a session and its meta when the change has one
+ * (inside a transaction). Without a meta the session must exist (`STATE_INVALID` otherwise).
+ */
 export async function writeChanges(
   client: PoolClient,
   t: TableNames,
   change: SessionChange,
 ): Promise<void> {
-  await upsertMeta(client, t, { ...change.meta, id: change.sessionId });
+  if (change.meta) {
+    await upsertMeta(client, t, { ...change.meta, id: change.sessionId });
+  } else {
+    const found = await client.query(`SELECT 1 FROM ${t.sessions} WHERE id = $1 FOR KEY SHARE`, [
+      change.sessionId,
+    ]);
+    if (found.rows.length === 0) {
+      throw new Q2gError(
+        'STATE_INVALID',
+        `Cannot save changes without a meta to session "${change.sessionId}": it does not exist yet.`,
+      );
+    }
+  }
   await upsertItems(client, t, change.sessionId, change.items);
   await upsertBatches(client, t, change.sessionId, change.batches);
 }

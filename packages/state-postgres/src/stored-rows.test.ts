@@ -116,4 +116,19 @@ describe.skipIf(!url)('what the PostgreSQL backend really stores', () => {
     await backend.save(state);
     expect(await backend.load(state.id)).toStrictEqual(state);
   });
+  test('saveChanges without a meta leaves the meta alone, and is refused for a missing session', async () => {
+    const state = buildSession({ items: 2, batches: 0 });
+    await backend.save(state);
+    const moved = transitionItem(state.items['unit-1']!, 'failed', {
+      error: { code: 'GOPRO_NETWORK', message: 'reset', retryable: true, at: instant(3) },
+    });
+    await backend.saveChanges({ sessionId: state.id, items: [moved], batches: [] });
+    expect(await backend.load(state.id)).toStrictEqual({
+      ...state,
+      items: { ...state.items, 'unit-1': moved },
+    });
+    await expect(
+      backend.saveChanges({ sessionId: `${state.id}-missing`, items: [moved], batches: [] }),
+    ).rejects.toMatchObject({ code: 'STATE_INVALID' });
+  });
 });
