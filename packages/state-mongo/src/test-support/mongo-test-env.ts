@@ -1,0 +1,69 @@
+/**
+ * Test support: finds the MongoDB-protocol server the tests use (real MongoDB or FerretDB).
+ * Without `Q2G_TEST_MONGODB_URL`, or when the server does not answer, database tests are
+ * skipped locally with a loud message and FAIL under CI (`CI=true`).
+ */
+import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+
+/** The environment variable naming the test server. */
+export const MONGODB_URL_ENV = 'Q2G_TEST_MONGODB_URL';
+/** The database the tests write to. */
+export const TEST_DATABASE = 'q2google_test';
+
+function unavailable(reason: string): undefined {
+  const message = [
+    '',
+    '='.repeat(78),
+    `  MongoDB tests SKIPPED: ${reason}`,
+    '  Start the test services and export their env, then run the tests again:',
+    '    eval "$(bash scripts/services.sh start)"',
+    '='.repeat(78),
+    '',
+  ].join('\n');
+  if (process.env.CI === 'true' || process.env.CI === '1') {
+    throw new Error(`${message}\n(CI=true: missing database services are a failure, not a skip)`);
+  }
+  console.warn(message);
+  return undefined;
+}
+
+let probed: Promise<string | undefined> | undefined;
+
+/** The test server URL when it answers a ping; otherwise undefined (or throws under CI). */
+export function mongoTestUrl(): Promise<string | undefined> {
+  probed ??= (async () => {
+    const url = process.env[MONGODB_URL_ENV];
+    if (!url) return unavailable(`${MONGODB_URL_ENV} is not set`);
+    const client = new MongoClient(url, { serverSelectionTimeoutMS: 3_000 });
+    try {
+      await client.db('admin').command({ ping: 1 });
+      return url;
+    } catch (error) {
+      return unavailable(`the server at ${MONGODB_URL_ENV} does not answer (${String(error)})`);
+    } finally {
+      await client.close().catch(() => {});
+    }
+  })();
+  return probed;
+}
+
+/** A fresh namespace for one test file or test: `t` + 10 hex digits. */
+export function randomTestNamespace(): string {
+  return `t${randomBytes(5).toString('hex')}`;
+}
+
+/** A settable clock for lease tests: starts at the real time, moves only when told. */
+export function createTestClock(): { now: () => Date; advance: (ms: number) => void } {
+  let at = Date.now();
+  return { now: () => new Date(at), advance: (ms) => (at += ms) };
+}
+
+/** Drops every collection of the given prefixes (and nothing else) from the test database. */
+export async function dropCollections(client: MongoClient, prefixes: string[]): Promise<void> {
+  const db = client.db(TEST_DATABASE);
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  for (const name of names) {
+    if (prefixes.some((p) => p && name.startsWith(p))) await db.dropCollection(name);
+  }
+}
