@@ -1,0 +1,8 @@
+import { main } from './main.js';
+import { createProcessContext } from './wiring/process-context.js';
+
+/** The `q2google` executable: runs the command line and exits with its code. */
+const code = await main(process.argv.slice(2), createProcessContext());
+process.exitCode = code;
+// Let pending output drain; nothing else should keep the process alive after a command.
+setTimeout(() => process.exit(code), 50).unref();

@@ -1,0 +1,71 @@
+import { Q2gError, type SyncStateBackend } from '@q2google/core';
+import { describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../../exit-codes.js';
+import { TestSource, unit } from '../../testing/fake-clouds.js';
+import { run, testContext } from '../../testing/test-context.js';
+
+async function syncedContext() {
+  const source = new TestSource([unit('a', 4_000), unit('b', 6_000), unit('c', 1_000)]);
+  source.onOpen = (u) => {
+    if (u.key === 'c') throw new Q2gError('GOPRO_HTTP', 'HTTP 503 from GoPro', { retryable: true });
+  };
+  const ctx = testContext({ source });
+  await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1');
+  return ctx;
+}
+
+describe('q2google status', () => {
+  it('shows counts by status, bytes done and left, and failures grouped by reason', async () => {
+    const ctx = await syncedContext();
+    const before = ctx.out().length;
+    expect(await run(ctx, 'status s1')).toBe(0);
+    const out = ctx.out().slice(before);
+    expect(out).toContain('Session s1: has failures');
+    expect(out).toMatch(/created\s+2/);
+    expect(out).toMatch(/failed\s+1/);
+    expect(out).toMatch(/bytes\s+10\.0 KB done\s+1\.00 KB left/);
+    expect(out).toContain('Failures by reason:');
+    expect(out).toContain('GOPRO_HTTP ×1 (retryable): HTTP 503 from GoPro');
+    expect(out).toContain('e.g. c');
+  });
+
+  it('shows the newest session without an id, and its JSON with --json', async () => {
+    const ctx = await syncedContext();
+    const before = ctx.out().length;
+    expect(await run(ctx, 'status --json')).toBe(0);
+    const status = JSON.parse(ctx.out().slice(before));
+    expect(status).toMatchObject({ type: 'status', sessionId: 's1', bytesDone: 10_000 });
+    expect(status.counts).toEqual({ created: 2, failed: 1 });
+  });
+
+  it('says clearly when the session does not exist', async () => {
+    const ctx = testContext();
+    expect(await run(ctx, 'status nope')).toBe(EXIT_CODES.usage);
+    expect(ctx.err()).toContain('error: There is no session "nope" in .q2google/state.');
+  });
+
+  it('asks for an id when the backend cannot list sessions', async () => {
+    const plain: SyncStateBackend = { load: async () => null, save: async () => {} };
+    const ctx = testContext({ backend: plain });
+    expect(await run(ctx, 'status')).toBe(EXIT_CODES.usage);
+    expect(ctx.err()).toContain('cannot list sessions. Name the session id explicitly');
+    expect(await run(ctx, 'sessions')).toBe(EXIT_CODES.usage);
+  });
+});
+
+describe('q2google sessions', () => {
+  it('lists sessions with their range and progress', async () => {
+    const ctx = await syncedContext();
+    const before = ctx.out().length;
+    expect(await run(ctx, 'sessions')).toBe(0);
+    const lines = ctx.out().slice(before).trim().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+RANGE\s+PROGRESS\s+UPDATED$/);
+    expect(lines[1]).toMatch(/^s1\s+2025-01-01 → 2025-12-31\s+2\/3 done, 1 failed/);
+  });
+
+  it('says there are none yet', async () => {
+    const ctx = testContext();
+    expect(await run(ctx, 'sessions')).toBe(0);
+    expect(ctx.out()).toContain('No sessions in .q2google/state yet.');
+  });
+});

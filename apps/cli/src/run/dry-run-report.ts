@@ -1,0 +1,66 @@
+import type { ItemState, SyncStateBackend } from '@q2google/core';
+import { formatBytes, plural } from '../output/format.js';
+import type { Printer } from '../output/printer.js';
+import { formatReasons } from './summary-report.js';
+
+const LISTED = 20;
+
+/** What a dry run found: what would be transferred, what is skipped and why, total bytes. */
+export function dryRunLines(items: readonly ItemState[], verbose: boolean): string[] {
+  const toTransfer = items.filter((i) => i.status !== 'created' && i.status !== 'skipped');
+  const skipped = items.filter((i) => i.status === 'skipped');
+  const created = items.filter((i) => i.status === 'created');
+  const bytes = toTransfer.reduce((n, i) => n + (i.servedSize ?? i.size ?? 0), 0);
+  const byReason: Record<string, number> = {};
+  for (const item of skipped) {
+    const reason = item.skip?.reason ?? 'unknown';
+    byReason[reason] = (byReason[reason] ?? 0) + 1;
+  }
+  const limit = verbose ? Number.POSITIVE_INFINITY : LISTED;
+  const more = (count: number) =>
+    count > limit ? [`    … and ${count - limit} more (--verbose lists all)`] : [];
+  const lines = [
+    `Would transfer ${plural(toTransfer.length, 'unit')}, ${formatBytes(bytes)} in total:`,
+    ...toTransfer
+      .slice(0, limit)
+      .map(
+        (i) => `    ${i.fileName}  ${formatBytes(i.servedSize ?? i.size ?? 0)}  ${i.capturedAt}`,
+      ),
+    ...more(toTransfer.length),
+  ];
+  if (skipped.length > 0) {
+    lines.push(`Would skip ${plural(skipped.length, 'unit')} (${formatReasons(byReason)}):`);
+    lines.push(
+      ...skipped
+        .slice(0, limit)
+        .map((i) => `    ${i.fileName}  ${i.skip?.reason}: ${i.skip?.detail ?? ''}`),
+      ...more(skipped.length),
+    );
+  }
+  if (created.length > 0) lines.push(`Already created: ${plural(created.length, 'unit')}.`);
+  return lines;
+}
+
+/** Loads the session a dry run recorded and prints {@link dryRunLines}. */
+export async function reportDryRun(
+  printer: Printer,
+  backend: SyncStateBackend,
+  sessionId: string,
+): Promise<void> {
+  const state = await backend.load(sessionId);
+  const items = state ? Object.values(state.items) : [];
+  if (printer.mode.json) {
+    for (const item of items) {
+      printer.json({
+        type: 'dry-run-unit',
+        key: item.key,
+        fileName: item.fileName,
+        size: item.servedSize ?? item.size,
+        status: item.status,
+        ...(item.skip ? { skip: item.skip } : {}),
+      });
+    }
+    return;
+  }
+  for (const line of dryRunLines(items, printer.mode.verbose)) printer.result(line);
+}

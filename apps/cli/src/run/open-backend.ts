@@ -1,0 +1,42 @@
+import {
+  DEFAULT_STATE_PATH,
+  type LoadedConfig,
+  redactUri,
+  type SyncStateBackend,
+} from '@q2google/core';
+import type { CliContext } from '../context.js';
+
+/** An opened state backend and how to name it in messages (password masked). */
+export interface OpenedBackend {
+  backend: SyncStateBackend;
+  label: string;
+  close(): Promise<void>;
+}
+
+/** Opens the configured state backend through the registry. */
+export async function openBackend(
+  ctx: Pick<CliContext, 'services'>,
+  loaded: LoadedConfig,
+): Promise<OpenedBackend> {
+  const { config } = loaded;
+  const backend = await ctx.services.registry(config).open(config.stateUri);
+  return {
+    backend,
+    label: redactUri(config.stateUri ?? DEFAULT_STATE_PATH),
+    close: async () => {
+      await backend.close?.();
+    },
+  };
+}
+
+/** ` --state URI` when the state location was given as a flag (so a follow-up command needs it). */
+export function stateFlagOf(loaded: LoadedConfig): string {
+  const uri = loaded.config.stateUri;
+  if (loaded.origins.stateUri !== 'flag' || uri === undefined) return '';
+  return ` --state ${quoteArg(redactUri(uri))}`;
+}
+
+/** A shell argument, quoted when it needs to be. */
+export function quoteArg(value: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
