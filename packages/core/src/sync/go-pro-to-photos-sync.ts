@@ -82,20 +82,22 @@ export class GoProToPhotosSync {
     ctx.emit({ type: 'session', sessionId: state.id, resumed: existing !== null });
 
     let stopped: Q2gError | undefined;
+    let internalFailure: Q2gError | undefined;
     let bytesTransferred = 0;
     let created = 0;
     try {
       await new DiscoveryStage(ctx).run();
       if (!parsed.dryRun) {
-        const result = await this.#transferAndCreate(ctx, parsed.retryFailed, (abortWith) =>
-          controller.abort(abortWith),
-        );
+        const result = await this.#transferAndCreate(ctx, parsed.retryFailed, (failure) => {
+          internalFailure ??= asQ2gError(failure);
+          controller.abort(internalFailure);
+        });
         [bytesTransferred, created] = [result.bytes, result.created];
       }
     } catch (error) {
-      const reason = controller.signal.aborted ? controller.signal.reason : error;
-      if (!stopsRun(reason) && !stopsRun(error)) throw error;
-      stopped = asQ2gError(stopsRun(reason) ? reason : error);
+      // A failure of the background create stage aborts the run; report it, not the abort.
+      if (!internalFailure && !stopsRun(error)) throw error;
+      stopped = internalFailure ?? asQ2gError(error);
       ctx.emit({ type: 'error', code: stopped.code, message: stopped.userMessage });
     } finally {
       signal?.removeEventListener('abort', forwardAbort);
@@ -123,7 +125,7 @@ export class GoProToPhotosSync {
         tokenSafetyMarginMs,
         ...(this.#options.batchSize ? { batchSize: this.#options.batchSize } : {}),
       },
-      (error) => abort(stopsRun(error) ? error : asQ2gError(error)),
+      abort,
     );
     await create.reconcile();
     let bytes = 0;
