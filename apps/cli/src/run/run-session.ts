@@ -2,9 +2,11 @@ import {
   GoProToPhotosSync,
   type MediaSink,
   type MediaSource,
+  type SyncEvent,
   type SyncRequest,
   type SyncStateBackend,
   type SyncSummary,
+  SyncWorker,
 } from '@q2google/core';
 import type { CliContext } from '../context.js';
 import type { Printer } from '../output/printer.js';
@@ -20,6 +22,8 @@ export interface SessionRun {
   sink: MediaSink;
   concurrency: number;
   maxAttempts: number;
+  /** Run as one of several workers sharing the session (backends with leases only). */
+  worker?: { workerId?: string };
 }
 
 /**
@@ -35,14 +39,17 @@ export async function runSession(
   const controller = new AbortController();
   const release = trapInterrupts(ctx, controller, (text) => reporter.note(text));
   try {
-    const engine = new GoProToPhotosSync({
+    const options = {
       source: run.source,
       sink: run.sink,
       backend: observeBackend(run.backend, (items) => reporter.units(items)),
       concurrency: run.concurrency,
       maxAttempts: run.maxAttempts,
-      onEvent: (event) => reporter.event(event),
-    });
+      onEvent: (event: SyncEvent) => reporter.event(event),
+    };
+    const engine = run.worker
+      ? new SyncWorker({ ...options, ...run.worker })
+      : new GoProToPhotosSync(options);
     return await engine.run(run.request, controller.signal);
   } finally {
     release();
