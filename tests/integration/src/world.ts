@@ -1,12 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  GoProToPhotosSync,
-  type RetryPolicy,
-  type SyncEngineOptions,
-  type SyncStateBackend,
-} from '@q2google/core';
+import type { GoProToPhotosSync, SyncEngineOptions, SyncStateBackend } from '@q2google/core';
 import {
   type FaultRuleInput,
   type GoProEmulator,
@@ -14,21 +9,9 @@ import {
   startGooglePhotosEmulator,
   startGoProEmulator,
 } from '@q2google/sandbox';
-import { createGooglePhotosSink, type GooglePhotosSinkOptions } from '@q2google/sink-gphotos';
-import {
-  createGoProSource,
-  createPasswordAuth,
-  createPastedTokenAuth,
-} from '@q2google/source-gopro';
+import type { GooglePhotosSinkOptions } from '@q2google/sink-gphotos';
 import { createJsonBackend } from '@q2google/state-json';
-
-/** Retries fast enough for tests and patient enough to ride out injected faults. */
-export const FAST_RETRY: RetryPolicy = {
-  retries: 10,
-  baseDelayMs: 5,
-  maxDelayMs: 40,
-  maxRetryAfterMs: 5_000,
-};
+import { buildEngine, type Wiring } from './wiring.js';
 
 /** The whole capture range of the emulated library. */
 export const ALL_TIME = { from: '2000-01-01T00:00:00.000Z', to: '2030-01-01T00:00:00.000Z' };
@@ -41,15 +24,7 @@ export interface World {
   google: Awaited<ReturnType<typeof startGooglePhotosEmulator>>;
   stateDir: string;
   /** Connection facts a child process needs to build the same clients. */
-  wiring: {
-    goproApiUrl: string;
-    goproToken: string;
-    goproUserId: string;
-    gphotosUrl: string;
-    refreshToken: string;
-    endpoints: unknown;
-    stateDir: string;
-  };
+  wiring: Wiring;
   backend(): SyncStateBackend;
   engine(options?: Partial<SyncEngineOptions>): GoProToPhotosSync;
   close(): Promise<void>;
@@ -73,8 +48,6 @@ export async function startWorld(
     ...(options.googleFaults ? { faults: options.googleFaults } : {}),
   });
   const stateDir = await mkdtemp(join(tmpdir(), 'q2g-it-'));
-  const goproToken = gopro.issueAccessToken(null);
-  const refreshToken = google.issueRefreshToken();
   const backends: SyncStateBackend[] = [];
   const world: World = {
     gopro,
@@ -82,12 +55,13 @@ export async function startWorld(
     stateDir,
     wiring: {
       goproApiUrl: gopro.apiUrl,
-      goproToken,
-      goproUserId: gopro.account.userId,
+      goproToken: gopro.issueAccessToken(null),
+      goproAccount: gopro.account,
       gphotosUrl: google.url,
-      refreshToken,
+      refreshToken: google.issueRefreshToken(),
       endpoints: google.endpoints,
-      stateDir,
+      goproAuth: options.goproAuth ?? 'pasted',
+      sink: options.sink ?? {},
     },
     backend() {
       const backend = createJsonBackend({ directory: stateDir });
@@ -95,37 +69,9 @@ export async function startWorld(
       return backend;
     },
     engine(overrides = {}) {
-      const backend = overrides.backend ?? world.backend();
-      return new GoProToPhotosSync({
-        source: createGoProSource({
-          auth:
-            options.goproAuth === 'password'
-              ? createPasswordAuth({
-                  clientId: gopro.account.clientId,
-                  clientSecret: gopro.account.clientSecret,
-                  email: gopro.account.email,
-                  password: gopro.account.password,
-                  baseUrl: gopro.apiUrl,
-                  retry: FAST_RETRY,
-                })
-              : createPastedTokenAuth({ accessToken: goproToken, userId: gopro.account.userId }),
-          baseUrl: gopro.apiUrl,
-          retry: FAST_RETRY,
-        }),
-        sink: createGooglePhotosSink({
-          baseUrl: google.url,
-          auth: {
-            clientId: 'q2google-sandbox',
-            tokens: { refresh_token: refreshToken },
-            endpoints: google.endpoints,
-          },
-          retry: FAST_RETRY,
-          rateLimitFloorMs: 10,
-          ...options.sink,
-        }),
-        concurrency: 4,
+      return buildEngine(world.wiring, {
         ...overrides,
-        backend,
+        backend: overrides.backend ?? world.backend(),
       });
     },
     async close() {

@@ -97,6 +97,7 @@ async function createBatch(
   });
   if (album) placeCreated(ctx, album, created, body.albumPosition);
   if (fault?.kind === 'lost-response') return dropConnection(res);
+  if (fault?.kind === 'slow-response') await delay(fault.delayMs ?? 1_000);
   const anyFailed = results.some((result) => 'code' in result.status);
   sendJson(res, anyFailed ? ctx.options.partialSuccessStatus : 200, {
     newMediaItemResults: results,
