@@ -9,9 +9,8 @@ source scripts/toolchain.sh
 
 if [ -f scripts/services.sh ]; then
   echo "== services"
-  services_env="$(mktemp)"
-  bash scripts/services.sh start --env-file "$services_env"
-  set -a; source "$services_env"; set +a
+  services_env="$(bash scripts/services.sh start)"
+  eval "$services_env"
 fi
 
 if [ -f scripts/browser.sh ]; then
