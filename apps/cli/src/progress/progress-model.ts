@@ -15,6 +15,8 @@ export interface ProgressSnapshot {
   /** Units to transfer (not skipped). */
   unitsTotal: number;
   unitsCreated: number;
+  /** Units whose bytes are in Google Photos (uploaded, being created, or created). */
+  unitsUploaded: number;
   unitsFailed: number;
   unitsSkipped: number;
   bytesTotal: number;
@@ -59,7 +61,9 @@ export class ProgressModel {
       case 'discovery-page':
         this.#unitsFound = Math.max(this.#unitsFound, event.unitsFound);
         break;
-      case 'unit-started':
+      case 'unit-started': {
+        const known = this.#units.get(event.key);
+        if (known && known.size !== event.size) known.size = event.size;
         this.#active.set(event.key, {
           key: event.key,
           fileName: event.fileName,
@@ -67,6 +71,7 @@ export class ProgressModel {
           sent: event.offset,
         });
         break;
+      }
       case 'bytes': {
         const active = this.#active.get(event.key);
         const before = active?.sent ?? 0;
@@ -95,7 +100,7 @@ export class ProgressModel {
 
   /** The numbers to show now. */
   snapshot(): ProgressSnapshot {
-    let [total, created, failed, skipped, bytesTotal, bytesDone] = [0, 0, 0, 0, 0, 0];
+    let [total, created, uploaded, failed, skipped, bytesTotal, bytesDone] = [0, 0, 0, 0, 0, 0, 0];
     for (const [key, unit] of this.#units) {
       if (unit.status === 'skipped') {
         skipped += 1;
@@ -105,8 +110,10 @@ export class ProgressModel {
       bytesTotal += unit.size;
       if (unit.status === 'created') created += 1;
       if (unit.status === 'failed') failed += 1;
-      if (MOVED.includes(unit.status)) bytesDone += unit.size;
-      else bytesDone += this.#active.get(key)?.sent ?? 0;
+      if (MOVED.includes(unit.status)) {
+        uploaded += 1;
+        bytesDone += unit.size;
+      } else bytesDone += this.#active.get(key)?.sent ?? 0;
     }
     const elapsed = this.#firstBytesAt === undefined ? 0 : this.now() - this.#firstBytesAt;
     const rate = elapsed >= 1000 ? (this.#movedThisRun * 1000) / elapsed : undefined;
@@ -116,6 +123,7 @@ export class ProgressModel {
       unitsFound: this.#unitsFound,
       unitsTotal: total,
       unitsCreated: created,
+      unitsUploaded: uploaded,
       unitsFailed: failed,
       unitsSkipped: skipped,
       bytesTotal,

@@ -76,7 +76,9 @@ function ttyReporter(
     drawn = 0;
   };
   const draw = () => {
-    const lines = renderTtyFrame(model.snapshot(), printer.style, ctx.stderr.columns ?? 80);
+    const width = ctx.stderr.columns;
+    const columns = width !== undefined && width >= 40 ? width : 80;
+    const lines = renderTtyFrame(model.snapshot(), printer.style, columns);
     clear();
     printer.frame(`${lines.join('\n')}\n`);
     drawn = lines.length;

@@ -41,7 +41,10 @@ describe('the progress model', () => {
       active: [{ key: 'b', sent: 1_000_000 }],
     });
     m.apply({ type: 'unit-done', at, key: 'b', fileName: 'b.MP4', status: 'uploaded' });
-    expect(m.snapshot()).toMatchObject({ bytesDone: 3_000_000, active: [] });
+    expect(m.snapshot()).toMatchObject({ bytesDone: 3_000_000, unitsUploaded: 2, active: [] });
+    expect(renderPlainLine(m.snapshot())).toBe(
+      'progress: 1/3 created (2 uploaded) · 3.00 MB of 4.00 MB · 1.00 MB/s · ETA 1 s',
+    );
   });
 
   it('renders a TTY frame with one line per active transfer, and a plain line', () => {
@@ -51,10 +54,10 @@ describe('the progress model', () => {
     m.apply({ type: 'unit-started', at, key: 'c', fileName: 'c.MP4', size: 1_000_000, offset: 0 });
     m.apply({ type: 'bytes', at, key: 'c', sent: 250_000, size: 1_000_000 });
     const frame = renderTtyFrame(m.snapshot(), createStyle(false));
-    expect(frame[0]).toContain('1/3 units · 1.25 MB of 4.00 MB');
+    expect(frame[0]).toContain('1/3 created · 1.25 MB of 4.00 MB');
     expect(frame[1]).toBe('  ↑ c.MP4  25% 250 KB/1.00 MB');
     expect(renderPlainLine(m.snapshot())).toBe(
-      'progress: 1/3 units · 1.25 MB of 4.00 MB · 1 transferring',
+      'progress: 1/3 created · 1.25 MB of 4.00 MB · 1 transferring',
     );
   });
 });
@@ -73,7 +76,7 @@ describe('the progress reporter', () => {
     ctx.tick();
     ctx.tick();
     reporter.stop();
-    expect(ctx.err()).toBe('discovery…\ntransfer…\nprogress: 0/0 units · 0 B of 0 B\n');
+    expect(ctx.err()).toBe('discovery…\ntransfer…\nprogress: 0/0 created · 0 B of 0 B\n');
   });
 
   it('redraws a live frame in place on a TTY and clears it when done', () => {
@@ -85,7 +88,7 @@ describe('the progress reporter', () => {
     ctx.tick();
     reporter.stop();
     expect(ctx.rawErr().split('\u001b[1A\u001b[0J')).toHaveLength(3);
-    expect(ctx.err()).toContain('0/1 units · 0 B of 10 B');
+    expect(ctx.err()).toContain('0/1 created · 0 B of 10 B');
   });
 
   it('prints events as NDJSON with --json and nothing with --quiet', () => {

@@ -15,7 +15,8 @@ function overall(s: ProgressSnapshot): string {
   const eta =
     s.etaMs === undefined || s.bytesDone >= s.bytesTotal ? '' : ` · ETA ${formatDuration(s.etaMs)}`;
   const failed = s.unitsFailed > 0 ? ` · ${s.unitsFailed} failed` : '';
-  return `${s.unitsCreated}/${s.unitsTotal} units · ${formatBytes(s.bytesDone)} of ${formatBytes(s.bytesTotal)}${rate}${eta}${failed}`;
+  const uploaded = s.unitsUploaded > s.unitsCreated ? ` (${s.unitsUploaded} uploaded)` : '';
+  return `${s.unitsCreated}/${s.unitsTotal} created${uploaded} · ${formatBytes(s.bytesDone)} of ${formatBytes(s.bytesTotal)}${rate}${eta}${failed}`;
 }
 
 /** The lines of a live TTY frame: an overall bar, then one line per active transfer. */
