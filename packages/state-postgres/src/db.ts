@@ -19,6 +19,12 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // A server restart can kill the connection between two queries; with no listener the
+  // client's 'error' event would crash the process. The failing query reports it instead.
+  const onError = () => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query(begin);
     const result = await body(client);
@@ -32,6 +38,7 @@ export async function inTransaction<T>(
     }
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

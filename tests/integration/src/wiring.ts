@@ -33,11 +33,8 @@ export interface Wiring {
   sink: Partial<Omit<GooglePhotosSinkOptions, 'auth'>>;
 }
 
-/** The engine wired to the emulators with the real GoPro source and Google Photos sink. */
-export function buildEngine(
-  wiring: Wiring,
-  options: Partial<SyncEngineOptions> & Pick<SyncEngineOptions, 'backend'>,
-): GoProToPhotosSync {
+/** The real GoPro source and Google Photos sink, pointed at the emulators. */
+export function buildClients(wiring: Wiring): Pick<SyncEngineOptions, 'source' | 'sink'> {
   const account = wiring.goproAccount;
   const auth =
     wiring.goproAuth === 'password'
@@ -50,7 +47,7 @@ export function buildEngine(
           retry: FAST_RETRY,
         })
       : createPastedTokenAuth({ accessToken: wiring.goproToken, userId: account.userId });
-  return new GoProToPhotosSync({
+  return {
     source: createGoProSource({ auth, baseUrl: wiring.goproApiUrl, retry: FAST_RETRY }),
     sink: createGooglePhotosSink({
       baseUrl: wiring.gphotosUrl,
@@ -63,7 +60,13 @@ export function buildEngine(
       rateLimitFloorMs: 10,
       ...wiring.sink,
     }),
-    concurrency: 4,
-    ...options,
-  });
+  };
+}
+
+/** The engine wired to the emulators with the real GoPro source and Google Photos sink. */
+export function buildEngine(
+  wiring: Wiring,
+  options: Partial<SyncEngineOptions> & Pick<SyncEngineOptions, 'backend'>,
+): GoProToPhotosSync {
+  return new GoProToPhotosSync({ ...buildClients(wiring), concurrency: 4, ...options });
 }

@@ -48,6 +48,24 @@ export class LeaseKeeper {
     return controller.signal;
   }
 
+  /** Renews one unit's lease now; throws `STATE_LEASE_LOST` (and aborts it) when it is gone. */
+  async confirm(key: string): Promise<void> {
+    const held = await this.backend.renewLeases!(
+      this.sessionId,
+      this.workerId,
+      [key],
+      this.leaseMs,
+    );
+    if (held.includes(key)) return;
+    const error = new Q2gError(
+      'STATE_LEASE_LOST',
+      `The lease on unit "${key}" expired; another worker took it.`,
+    );
+    this.#units.get(key)?.abort(error);
+    this.#units.delete(key);
+    throw error;
+  }
+
   /** Stops renewing a unit and gives it back to the pool. */
   async release(key: string): Promise<void> {
     this.#units.delete(key);

@@ -9,6 +9,8 @@ import { resolveCapabilities, type SyncStateBackend } from '../protocol/state-ba
 export interface SessionStoreOptions {
   /** Write the meta on every flush even when only units changed (single-writer sessions). */
   alwaysWriteMeta?: boolean;
+  /** Runs before every write and may refuse it by throwing (a worker checks its lease here). */
+  beforeWrite?: () => Promise<void>;
   now?: () => Date;
   /**
    * For backends without incremental saves: the least time between two whole-session saves
@@ -30,6 +32,7 @@ export class SessionStore {
   readonly #now: () => Date;
   readonly #fullSaveIntervalMs: number;
   readonly #alwaysWriteMeta: boolean;
+  readonly #beforeWrite: (() => Promise<void>) | undefined;
   #dirtyItems = new Set<string>();
   #dirtyBatches = new Set<string>();
   #metaDirty = false;
@@ -43,6 +46,7 @@ export class SessionStore {
     this.#now = options.now ?? (() => new Date());
     this.#fullSaveIntervalMs = options.fullSaveIntervalMs ?? 2_000;
     this.#alwaysWriteMeta = options.alwaysWriteMeta ?? true;
+    this.#beforeWrite = options.beforeWrite;
   }
 
   /** The session as it stands in memory (read it; change it only through this store). */
@@ -119,6 +123,7 @@ export class SessionStore {
     this.#metaDirty = false;
     if (metaChanged) this.#state.updatedAt = now.toISOString();
     try {
+      await this.#beforeWrite?.();
       if (this.#incremental) {
         const { items: allItems, batches: allBatches, ...meta } = this.#state;
         await this.#backend.saveChanges!({

@@ -238,7 +238,11 @@ export class SyncWorker {
     tally: { bytes: number; created: number },
   ): Promise<void> {
     const unitSignal = keeper.track(item.key, signal);
-    const store = this.#store({ ...state, items: { [item.key]: item }, batches: {} });
+    // Every write of the unit first proves (and extends) the lease, so a worker that lost it
+    // while stalled cannot overwrite what the worker that took the unit over has recorded.
+    const store = this.#store({ ...state, items: { [item.key]: item }, batches: {} }, () =>
+      keeper.confirm(item.key),
+    );
     try {
       const { bytes } = await runUnitTransfer(this.#context(store, unitSignal), item.key);
       tally.bytes += bytes;
@@ -250,10 +254,11 @@ export class SyncWorker {
     }
   }
 
-  #store(state: SessionState): SessionStore {
+  #store(state: SessionState, beforeWrite?: () => Promise<void>): SessionStore {
     return new SessionStore(this.#options.backend, state, {
       now: () => this.#now(),
       alwaysWriteMeta: false,
+      ...(beforeWrite ? { beforeWrite } : {}),
     });
   }
 
