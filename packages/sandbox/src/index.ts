@@ -1,3 +1,3 @@
-export * from './shared/index.js';
-export * from './gphotos/index.js';
 export * from './gopro/index.js';
+export * from './gphotos/index.js';
+export * from './shared/index.js';

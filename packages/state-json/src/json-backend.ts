@@ -3,7 +3,7 @@
  * atomic writes, one writer per session (lock file), incremental saves that write only the
  * changed records, and transparent reading of the v0 flat layout (`<dir>/<id>.json`).
  */
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   type BackendCapabilities,
   parseSessionDocument,
@@ -13,17 +13,16 @@ import {
   type SessionState,
   type SyncStateBackend,
 } from '@q2google/core';
-import { removeFile, syncDirectory, writeFailed, writeFileAtomic } from './atomic-write.js';
+import { removeFile, syncDirectory, writeFileAtomic } from './atomic-write.js';
 import { type FileOps, nodeFileOps, pathExists } from './file-ops.js';
 import { ledgerLookup, ledgerRecord } from './json-ledger.js';
 import { recordFileName, type SessionPaths, sessionPaths } from './layout.js';
 import { listJsonSessions } from './list-sessions.js';
-import { mapLimit, readJsonFile } from './read-json-file.js';
+import { readJsonFile } from './read-json-file.js';
 import { makeDirectory, removeStale, writeRecords } from './record-writer.js';
 import {
   countStatuses,
   hashText,
-  type RecordInfo,
   readRecords,
   type SessionCache,
   serialize,

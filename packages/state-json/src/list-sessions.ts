@@ -1,9 +1,3 @@
-/**
- * Listing sessions: reads each session's `meta.json` (which carries per-status counts) and
- * the v0 flat files; damaged or foreign entries are left out of the list (loading them still
- * reports the damage).
- */
-import { join } from 'node:path';
 import {
   parseSessionDocument,
   type SessionMeta,

@@ -64,7 +64,7 @@ export class BatchReconciler {
     for (const key of batch.itemKeys) {
       const item = store.state.items[key];
       const result = results[key];
-      if (!item || item.status !== 'creating' || item.batchId !== batch.id) continue;
+      if (item?.status !== 'creating' || item.batchId !== batch.id) continue;
       if (!result) {
         store.transition(key, 'uploaded');
         continue;
