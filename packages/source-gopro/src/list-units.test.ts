@@ -150,6 +150,22 @@ describe('listing GoPro media as units', () => {
     expect(pages.at(-1)?.cursor).toBeNull();
   });
 
+  it('warns, instead of silently dropping items, when a page stays short after every retry', async () => {
+    const started = await startWithSource(
+      {
+        seed: 6,
+        library: { fixtures: false, extra: 30, mix: { photo: 1 } },
+        faults: [{ route: 'gopro.search', kind: 'short-page', skip: 1, times: 3 }],
+      },
+      { shortPageRetries: 2 },
+    );
+    emu = started.emu;
+    const { pages } = await listAll(started.source, { perPage: 10 });
+    const warnings = pages.flatMap((p) => p.warnings ?? []);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/search page 2 held 5 of the 10 items .* new session id/);
+  });
+
   it('continues a killed discovery from the saved cursor', async () => {
     const started = await startWithSource({ seed: 8, library: { extra: 90, mix: { photo: 1 } } });
     emu = started.emu;

@@ -32,9 +32,10 @@ async function fetchPage(
   page: number,
   previous: ReadonlySet<string>,
   signal?: AbortSignal,
-): Promise<SearchResponse> {
+): Promise<{ response: SearchResponse; warning?: string }> {
   let best: SearchResponse | undefined;
   let bestFresh = -1;
+  let expected = 0;
   for (let attempt = 0; attempt <= deps.shortPageRetries; attempt++) {
     const response = await deps.api.get(
       `GoPro search page ${page}`,
@@ -46,10 +47,14 @@ async function fetchPage(
     const { per_page: perPage, total_pages: totalPages, total_items: totalItems } = response._pages;
     const fresh = response._embedded.media.filter((m) => !previous.has(m.id)).length;
     if (fresh > bestFresh) [best, bestFresh] = [response, fresh];
-    const expected = page < totalPages ? perPage : totalItems - (page - 1) * perPage;
-    if (fresh >= expected || response._embedded.media.length === 0) break;
+    expected = page < totalPages ? perPage : totalItems - (page - 1) * perPage;
+    if (fresh >= expected || response._embedded.media.length === 0) return { response };
   }
-  return best!;
+  const warning =
+    `GoPro's search page ${page} held ${bestFresh} of the ${expected} items it should have after ` +
+    `${deps.shortPageRetries + 1} tries; q2google kept what it got. If items are missing, sync the ` +
+    'same dates again with a new session id: what is already in Google Photos is skipped.';
+  return { response: best!, warning };
 }
 
 async function mapLimit<T, R>(
@@ -107,7 +112,13 @@ export async function* listGoProUnits(
     return unitsFromParts(item, parts);
   };
   for (;;) {
-    const response = await fetchPage(deps, query, cursor.page, previous, request.signal);
+    const { response, warning } = await fetchPage(
+      deps,
+      query,
+      cursor.page,
+      previous,
+      request.signal,
+    );
     const media = response._embedded.media;
     if (media.length === 0) {
       yield { units: [], cursor: null };
@@ -127,7 +138,11 @@ export async function* listGoProUnits(
       page: cursor.page + 1,
       boundary: ids.slice(-CURSOR_BOUNDARY_IDS),
     };
-    yield { units, cursor: done ? null : encodeCursor(next) };
+    yield {
+      units,
+      cursor: done ? null : encodeCursor(next),
+      ...(warning ? { warnings: [warning] } : {}),
+    };
     if (done) return;
     previous = seen;
     cursor = next;

@@ -24,6 +24,8 @@ export interface ListUnitsRequest {
 export interface UnitPage {
   units: MediaUnit[];
   cursor: string | null;
+  /** Things the user should know about this page (e.g. the server sent fewer items than due). */
+  warnings?: string[];
 }
 
 /** An open byte stream of one unit. */

@@ -35,6 +35,7 @@ export class DiscoveryStage {
       store.updateMeta({ discovery: { status: 'running', cursor: page.cursor, unitsFound } });
       await store.flush({ force: true });
       emit({ type: 'discovery-page', unitsFound, newUnits: fresh.length });
+      for (const message of page.warnings ?? []) emit({ type: 'warning', message });
       signal.throwIfAborted();
     }
     store.updateMeta({

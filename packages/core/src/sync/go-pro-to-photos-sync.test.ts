@@ -373,6 +373,29 @@ describe('the sync engine', () => {
     });
   });
 
+  it('passes on what the source warns about a page', async () => {
+    const source = new FakeSource(library(2));
+    const listUnits = source.listUnits.bind(source);
+    source.listUnits = async function* (request) {
+      for await (const page of listUnits(request))
+        yield { ...page, warnings: ['page 1 came back short'] };
+    };
+    const events: SyncEvent[] = [];
+    await engine({
+      source,
+      sink: new FakeSink(),
+      backend: createMemoryBackend(),
+      onEvent: (e) => events.push(e),
+    }).run({
+      sessionId: 'warn',
+      range,
+      dryRun: true,
+    });
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'warning', message: 'page 1 came back short' }),
+    );
+  });
+
   it('only discovers on a dry run', async () => {
     const sink = new FakeSink();
     const summary = await engine({
