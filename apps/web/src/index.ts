@@ -6,3 +6,8 @@ export { type BackendAccess, createBackendAccess } from './server/backend-access
 export { EventLog } from './server/runs/event-log.js';
 export { RunManager } from './server/runs/run-manager.js';
 export { AccessGate } from './server/security/access-gate.js';
+export {
+  type StartWebServerOptions,
+  startWebServer,
+  type WebServer,
+} from './server/start-server.js';

@@ -50,29 +50,50 @@ export async function createBackendAccess(options: BackendAccessOptions): Promis
     await first.close?.();
     shared = undefined;
   }
+  // Per-session queue: a short-lived reader and a run never hold one session's lock at once.
+  const queues = new Map<string, Promise<unknown>>();
+  const queued = <T>(sessionId: string, task: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(sessionId) ?? Promise.resolve()).then(task, task);
+    const tail = next.catch(() => {});
+    queues.set(sessionId, tail);
+    void tail.then(() => {
+      if (queues.get(sessionId) === tail) queues.delete(sessionId);
+    });
+    return next;
+  };
+  const withFresh = async <T>(use: (backend: SyncStateBackend) => Promise<T>) => {
+    const backend = await open();
+    try {
+      return await use(backend);
+    } finally {
+      await backend.close?.();
+    }
+  };
   return {
     displayUri,
     async read(use, sessionId) {
-      const running = sessionId ? runs.get(sessionId) : undefined;
-      if (running) return use(running);
       if (shared) return use(shared);
-      const backend = await open();
-      try {
-        return await use(backend);
-      } finally {
-        await backend.close?.();
-      }
+      if (!sessionId) return withFresh(use);
+      return queued(sessionId, () => {
+        const running = runs.get(sessionId);
+        return running ? use(running) : withFresh(use);
+      });
     },
     async forRun(sessionId) {
       if (shared) return shared;
-      const backend = await open();
-      runs.set(sessionId, backend);
-      return backend;
+      return queued(sessionId, async () => {
+        const backend = await open();
+        runs.set(sessionId, backend);
+        return backend;
+      });
     },
     async releaseRun(sessionId) {
-      const backend = runs.get(sessionId);
-      runs.delete(sessionId);
-      await backend?.close?.();
+      if (shared) return;
+      await queued(sessionId, async () => {
+        const backend = runs.get(sessionId);
+        runs.delete(sessionId);
+        await backend?.close?.();
+      });
     },
     async close() {
       await Promise.allSettled([...runs.values()].map((b) => b.close?.()));

@@ -2,12 +2,7 @@
  * Read-only API: who am I (the CSRF token), the state backend, the sessions list, one session,
  * its units and its event log.
  */
-import {
-  isQ2gError,
-  resolveCapabilities,
-  type SessionSummary,
-  type SyncStateBackend,
-} from '@q2google/core';
+import { isQ2gError, resolveCapabilities, type SessionSummary } from '@q2google/core';
 import { Hono } from 'hono';
 import {
   type BackendStatus,
@@ -67,22 +62,17 @@ export function apiRoutes(deps: WebAppDeps) {
 
   app.get('/sessions', async (c) => {
     try {
-      const rows = await deps.access.read(async (backend) => {
-        const summaries = await listSummaries(backend);
-        const out: SessionRow[] = [];
-        for (const [index, summary] of summaries.entries()) {
-          let bytes = bytesCache.get(summary.id);
-          if (bytes?.updatedAt !== summary.updatedAt && index < BYTES_FOR_NEWEST) {
-            const state = await backend.load(summary.id).catch(() => null);
-            bytes = state
-              ? { updatedAt: summary.updatedAt, bytes: sessionBytes(state) }
-              : undefined;
-            if (bytes) bytesCache.set(summary.id, bytes);
-          }
-          out.push(rowFromSummary(summary, deps.runs.stateOf(summary.id), bytes?.bytes ?? null));
+      const summaries = await listSummaries();
+      const rows: SessionRow[] = [];
+      for (const [index, summary] of summaries.entries()) {
+        let bytes = bytesCache.get(summary.id);
+        if (bytes?.updatedAt !== summary.updatedAt && index < BYTES_FOR_NEWEST) {
+          const state = await findSession(deps, summary.id).catch(() => null);
+          bytes = state ? { updatedAt: summary.updatedAt, bytes: sessionBytes(state) } : undefined;
+          if (bytes) bytesCache.set(summary.id, bytes);
         }
-        return out;
-      });
+        rows.push(rowFromSummary(summary, deps.runs.stateOf(summary.id), bytes?.bytes ?? null));
+      }
       return safeJson(c, deps, { sessions: rows });
     } catch (error) {
       return failure(c, deps, error);
@@ -90,11 +80,14 @@ export function apiRoutes(deps: WebAppDeps) {
   });
 
   /** Sessions from the backend's listing, or those this server ran when it cannot list. */
-  async function listSummaries(backend: SyncStateBackend): Promise<SessionSummary[]> {
-    if (resolveCapabilities(backend).listSessions) return backend.listSessions!();
+  async function listSummaries(): Promise<SessionSummary[]> {
+    const listed = await deps.access.read(async (backend) =>
+      resolveCapabilities(backend).listSessions ? backend.listSessions!() : null,
+    );
+    if (listed) return listed;
     const known: SessionSummary[] = [];
     for (const run of deps.runs.all()) {
-      const state = await backend.load(run.sessionId).catch(() => null);
+      const state = await findSession(deps, run.sessionId).catch(() => null);
       if (state) known.push(summaryOf(state));
     }
     return known.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

@@ -188,11 +188,20 @@ export class RunManager {
       .read((backend) => backend.load(sessionId), sessionId)
       .catch(() => null);
     if (!state || !this.#runs.has(sessionId)) return;
-    const { counts, bytesRemaining } = describeSession(state);
+    // Units created before this run started (and skipped ones) were settled already; units this
+    // run created before the load count towards the bytes it had to move.
+    const startedAt = run.progress.startedAt;
+    let settled = 0;
+    let createdNowBytes = 0;
+    for (const item of Object.values(state.items)) {
+      const before = item.status === 'created' && (item.createdAt ?? '') < startedAt;
+      if (before || item.status === 'skipped') settled += 1;
+      else if (item.status === 'created') createdNowBytes += item.servedSize ?? item.size ?? 0;
+    }
     run.progress = {
       ...run.progress,
-      settled: Math.max(0, (counts.created ?? 0) + (counts.skipped ?? 0) - run.progress.created),
-      bytesToSend: bytesRemaining,
+      settled,
+      bytesToSend: describeSession(state).bytesRemaining + createdNowBytes,
     };
     this.#publish({ kind: 'progress', run: run.progress });
   }

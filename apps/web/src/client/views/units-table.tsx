@@ -1,0 +1,144 @@
+/** A session's units: filter by status, search by file name, links to created items. */
+import { useEffect, useState } from 'preact/hooks';
+import type { UnitPage } from '../../shared/api-types.js';
+import { getJson } from '../api.js';
+import { bytes, when } from '../format.js';
+
+const STATUSES = [
+  '',
+  'created',
+  'failed',
+  'skipped',
+  'uploaded',
+  'uploading',
+  'creating',
+  'discovered',
+];
+const PAGE = 100;
+
+/** The units table; `version` changes reload it (a run ended). */
+export function UnitsTable(props: { id: string; version: string }) {
+  const [status, setStatus] = useState('');
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<UnitPage | null>(null);
+  useEffect(() => {
+    const query = new URLSearchParams({ offset: String(offset), limit: String(PAGE) });
+    if (status) query.set('status', status);
+    if (q.trim()) query.set('q', q.trim());
+    const timer = setTimeout(() => {
+      getJson<UnitPage>(`/api/sessions/${encodeURIComponent(props.id)}/units?${query}`).then(
+        setPage,
+        () => setPage({ units: [], total: 0 }),
+      );
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [props.id, props.version, status, q, offset]);
+  return (
+    <section aria-labelledby="units-title">
+      <h2 id="units-title">Units</h2>
+      <div class="row filters">
+        <label>
+          Status
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.currentTarget.value);
+              setOffset(0);
+            }}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s || 'all'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search file name
+          <input
+            type="search"
+            value={q}
+            onInput={(e) => {
+              setQ(e.currentTarget.value);
+              setOffset(0);
+            }}
+          />
+        </label>
+      </div>
+      {page ? (
+        <>
+          <p class="hint" aria-live="polite">
+            {page.total} unit{page.total === 1 ? '' : 's'}
+            {page.total > PAGE
+              ? `, showing ${offset + 1}–${Math.min(offset + PAGE, page.total)}`
+              : ''}
+          </p>
+          <div class="table-wrap">
+            <table class="units" data-testid="units-table">
+              <caption class="sr-only">Units of this session</caption>
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Size</th>
+                  <th scope="col" class="wide">
+                    Captured
+                  </th>
+                  <th scope="col">Detail</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.units.map((unit) => (
+                  <tr key={unit.key}>
+                    <td class="file">{unit.fileName}</td>
+                    <td>
+                      <span class={`status ${unit.status}`}>{unit.status}</span>
+                    </td>
+                    <td>{bytes(unit.size)}</td>
+                    <td class="wide">{when(unit.capturedAt)}</td>
+                    <td>
+                      {unit.productUrl ? (
+                        <a href={unit.productUrl} target="_blank" rel="noopener noreferrer">
+                          Open in Google Photos
+                        </a>
+                      ) : unit.error ? (
+                        `${unit.error.code}: ${unit.error.message}`
+                      ) : unit.skip ? (
+                        `${unit.skip.reason}: ${unit.skip.detail}`
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {page.total > PAGE ? (
+            <div class="actions">
+              <button
+                type="button"
+                class="secondary"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
+                Previous
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                disabled={offset + PAGE >= page.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
+                Next
+              </button>
+            </div>
+          ) : null}
+        </>
+      ) : (
+        <p>Loading…</p>
+      )}
+    </section>
+  );
+}
