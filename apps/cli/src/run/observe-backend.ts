@@ -1,16 +1,10 @@
-import type { ItemState, SyncStateBackend } from '@q2google/core';
-
-const PASS_THROUGH = [
-  'listSessions',
-  'ledgerLookup',
-  'ledgerRecord',
-  'claimItems',
-  'renewLeases',
-  'releaseLeases',
-  'acquireRole',
-  'releaseRole',
-  'close',
-] as const satisfies readonly (keyof SyncStateBackend)[];
+import {
+  decorateBackend,
+  type ItemState,
+  type SessionChange,
+  type SessionState,
+  type SyncStateBackend,
+} from '@q2google/core';
 
 /**
  * The same backend, reporting every unit it loads or stores to `onUnits` — how the CLI knows
@@ -20,11 +14,6 @@ export function observeBackend(
   backend: SyncStateBackend,
   onUnits: (items: Iterable<ItemState>) => void,
 ): SyncStateBackend {
-  const observed = { ...backend } as SyncStateBackend & Record<string, unknown>;
-  for (const method of PASS_THROUGH) {
-    const fn = backend[method];
-    if (typeof fn === 'function') observed[method] = fn.bind(backend) as never;
-  }
   const report = (items: Iterable<ItemState>) => {
     try {
       onUnits(items);
@@ -32,25 +21,21 @@ export function observeBackend(
       // A display problem must never break persistence.
     }
   };
-  Object.assign(observed, {
-    name: backend.name,
-    capabilities: backend.capabilities,
-    load: async (sessionId: string) => {
-      const state = await backend.load(sessionId);
-      if (state) report(Object.values(state.items));
-      return state;
-    },
-    save: async (state: Parameters<SyncStateBackend['save']>[0]) => {
-      await backend.save(state);
-      report(Object.values(state.items));
-    },
+  return decorateBackend(backend, (method, call) => {
+    if (method === 'load') {
+      return async (...args) => {
+        const state = (await call(...args)) as SessionState | null;
+        if (state) report(Object.values(state.items));
+        return state;
+      };
+    }
+    if (method === 'save' || method === 'saveChanges') {
+      return async (...args) => {
+        await call(...args);
+        const written = args[0] as SessionState | SessionChange;
+        report(Array.isArray(written.items) ? written.items : Object.values(written.items));
+      };
+    }
+    return call;
   });
-  const saveChanges = backend.saveChanges;
-  if (saveChanges) {
-    observed.saveChanges = async (change) => {
-      await saveChanges.call(backend, change);
-      report(change.items);
-    };
-  }
-  return observed;
 }

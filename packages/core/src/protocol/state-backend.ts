@@ -146,3 +146,45 @@ export function resolveCapabilities(backend: SyncStateBackend): Required<
     concurrency: declared.concurrency ?? 'unsafe',
   };
 }
+
+/** Every method a backend may have, the two required ones first. */
+export const BACKEND_METHODS = [
+  'load',
+  'save',
+  'saveChanges',
+  'listSessions',
+  'ledgerLookup',
+  'ledgerRecord',
+  'claimItems',
+  'renewLeases',
+  'releaseLeases',
+  'acquireRole',
+  'releaseRole',
+  'close',
+] as const satisfies readonly (keyof SyncStateBackend)[];
+/** The name of a backend method. */
+export type BackendMethod = (typeof BACKEND_METHODS)[number];
+
+/** A backend method as a plain async function. */
+export type BackendCall = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * The same backend with each method it has replaced by `wrap(method, call)`: how decorators
+ * (error guards, retries, observers) are written. Methods it lacks stay absent, and the name and
+ * declared capabilities are kept, so `resolveCapabilities` sees the same backend.
+ */
+export function decorateBackend(
+  backend: SyncStateBackend,
+  wrap: (method: BackendMethod, call: BackendCall) => BackendCall,
+): SyncStateBackend {
+  const decorated: Record<string, unknown> = {
+    ...(backend.name !== undefined ? { name: backend.name } : {}),
+    ...(backend.capabilities !== undefined ? { capabilities: backend.capabilities } : {}),
+  };
+  for (const method of BACKEND_METHODS) {
+    const fn = backend[method] as BackendCall | undefined;
+    if (typeof fn === 'function')
+      decorated[method] = wrap(method, (...args) => fn.apply(backend, args));
+  }
+  return decorated as unknown as SyncStateBackend;
+}

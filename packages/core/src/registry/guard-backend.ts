@@ -1,21 +1,6 @@
 import { isQ2gError, Q2gError } from '../errors/q2g-error.js';
-import type { SyncStateBackend } from '../protocol/state-backend.js';
+import { decorateBackend, type SyncStateBackend } from '../protocol/state-backend.js';
 import { redactSecrets } from '../util/redact.js';
-
-const METHODS = [
-  'load',
-  'save',
-  'saveChanges',
-  'listSessions',
-  'ledgerLookup',
-  'ledgerRecord',
-  'claimItems',
-  'renewLeases',
-  'releaseLeases',
-  'acquireRole',
-  'releaseRole',
-  'close',
-] as const satisfies readonly (keyof SyncStateBackend)[];
 
 /**
  * Wraps every call of a backend so that whatever it throws reaches the engine as one
@@ -27,22 +12,14 @@ export function guardBackend(
   label: string,
   secrets: readonly (string | undefined)[] = [],
 ): SyncStateBackend {
-  const guarded: Record<string, unknown> = {
-    name: backend.name ?? label,
-    capabilities: backend.capabilities,
-  };
-  for (const method of METHODS) {
-    const fn = backend[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-    if (typeof fn !== 'function') continue;
-    guarded[method] = async (...args: unknown[]) => {
-      try {
-        return await fn.apply(backend, args);
-      } catch (error) {
-        throw toBackendError(error, `${label} failed (${method})`, secrets);
-      }
-    };
-  }
-  return guarded as unknown as SyncStateBackend;
+  const guarded = decorateBackend(backend, (method, call) => async (...args) => {
+    try {
+      return await call(...args);
+    } catch (error) {
+      throw toBackendError(error, `${label} failed (${method})`, secrets);
+    }
+  });
+  return backend.name === undefined ? { ...guarded, name: label } : guarded;
 }
 
 /** Any failure of a backend as a Q2gError whose message is free of the given secrets. */
