@@ -97,6 +97,8 @@ describe('run routes', () => {
     const { get, send } = await harness.login();
     await send('POST', '/api/syncs', { sessionId: 'c1', from: '2025-06-01', to: '2025-06-30' });
     expect(harness.runs.stateOf('c1')).toBe('running');
+    // The session exists as soon as the start was answered.
+    expect((await get('/api/sessions/c1')).status).toBe(200);
     expect((await send('POST', '/api/sessions/c1/resume')).status).toBe(409);
     expect((await send('POST', '/api/sessions/c1/cancel')).status).toBe(202);
     await harness.runs.idle();

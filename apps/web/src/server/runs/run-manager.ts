@@ -38,6 +38,8 @@ export interface RunManagerOptions {
 
 interface ActiveRun {
   progress: RunProgress;
+  /** Resolves once the session is saved (the engine's `session` event) or the run ended. */
+  ready: () => void;
   controller: AbortController;
   done: Promise<void>;
   timer?: ReturnType<typeof setTimeout>;
@@ -69,16 +71,26 @@ export class RunManager {
     }
     const clients = await this.#options.connections.clients();
     const controller = new AbortController();
+    let ready!: () => void;
+    const saved = new Promise<void>((resolve) => {
+      ready = resolve;
+    });
     const run: ActiveRun = {
       progress: startProgress(sessionId, new Date().toISOString()),
+      ready,
       controller,
       done: Promise.resolve(),
     };
     this.#runs.set(sessionId, run);
     this.#ended.delete(sessionId);
     this.#record(sessionId, { type: 'run', at: run.progress.startedAt, state: 'running' });
-    run.done = this.#execute(request, run, clients).finally(() => clients.close?.());
+    run.done = this.#execute(request, run, clients).finally(() => {
+      run.ready();
+      return clients.close?.();
+    });
     this.#publish({ kind: 'progress', run: run.progress });
+    // Answer once the session exists, so the caller can open it at once.
+    await saved;
     return run.progress;
   }
 
@@ -168,6 +180,7 @@ export class RunManager {
 
   #onEvent(run: ActiveRun, event: SyncEvent): void {
     run.progress = applySyncEvent(run.progress, event);
+    if (event.type === 'session') run.ready();
     if (event.type === 'bytes') {
       this.#scheduleProgress(run);
       return;
