@@ -18,7 +18,17 @@ try {
   console.error('mongo-ping: the mongodb driver is not installed; run `pnpm install` first');
   process.exit(2);
 }
-const client = new MongoClient(url, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
+// A server that accepts connections but never answers (FerretDB after its PostgreSQL restarted)
+// must count as down, so the whole ping has a deadline, not just server selection.
+setTimeout(() => {
+  console.error('mongo-ping: no answer within 5 s');
+  process.exit(1);
+}, 5_000).unref();
+const client = new MongoClient(url, {
+  serverSelectionTimeoutMS: 1000,
+  connectTimeoutMS: 1000,
+  socketTimeoutMS: 4000,
+});
 try {
   await client.db('admin').command({ ping: 1 });
   process.exitCode = 0;

@@ -16,10 +16,23 @@ const DATABASES = [
   { kind: 'mongo', urlEnv: 'Q2G_TEST_MONGODB_URL', restartMidway: false },
 ] as const;
 
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
 /** Restarts the machine's PostgreSQL cluster (the project's own test service). */
 async function restartPostgres(): Promise<void> {
   const version = readdirSync('/etc/postgresql')[0]!;
   await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart']);
+}
+
+/**
+ * FerretDB keeps its PostgreSQL connections and may stop answering once PostgreSQL restarted
+ * under it; the services script notices (its ping has a deadline) and restarts FerretDB.
+ */
+async function healServices(): Promise<void> {
+  const env = { ...process.env };
+  delete env.Q2G_TEST_MONGODB_URL;
+  delete env.Q2G_TEST_POSTGRES_URL;
+  await run('bash', ['scripts/services.sh', 'start'], { cwd: ROOT, env });
 }
 
 interface WorkerProcess {
