@@ -50,6 +50,10 @@ describe('PostgreSQL connection failures', () => {
         new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })]),
       ),
     ).toBe('retryable');
+    const idleClientDied = new Error(
+      'Client has encountered a connection error and is not queryable',
+    );
+    expect(classifyConnectionError(idleClientDied)).toBe('retryable');
     expect(classifyConnectionError(Object.assign(new Error('x'), { code: '28P01' }))).toBe('fatal');
     expect(
       classifyConnectionError(Object.assign(new Error('x'), { code: '23505' })),

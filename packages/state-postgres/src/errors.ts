@@ -19,8 +19,10 @@ const NETWORK_CODES = new Set([
 const RETRYABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 /** SQLSTATEs meaning "this connection will never work as configured". */
 const FATAL_CONNECT_STATES = new Set(['28000', '28P01', '3D000']);
+// `not queryable`: pg's message for a pooled client whose connection died while it was idle
+// (a server restart); a retry checks out a fresh connection.
 const CONNECT_MESSAGES =
-  /connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Connection refused/i;
+  /connection terminated|timeout exceeded when trying to connect|connect ETIMEDOUT|Connection refused|not queryable/i;
 
 /** The password in a connection URI, if any (for masking). */
 export function uriPassword(uri: string | undefined): string | undefined {
