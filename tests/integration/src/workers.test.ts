@@ -136,6 +136,7 @@ describe.each(DATABASES)(
         );
         const outcomes = await Promise.all(workers.map((w) => w.done));
         await restart;
+        if (restart) await healServices();
         expect(outcomes[0]).toMatchObject({ killed: true });
         expect(outcomes.slice(1)).toEqual([
           { complete: true, killed: false },
