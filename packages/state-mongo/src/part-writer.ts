@@ -7,6 +7,7 @@ import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { hashJson, type PartDoc, partId } from './documents.js';
 
 const CHUNK = 1_000;
+const LOOKUP_LANES = 16;
 
 /** A unit or batch to store: its key, status and JSON value. */
 export interface PartInput {
@@ -30,15 +31,22 @@ export async function storedHashes(
   ids?: string[],
 ): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  const filters = ids
-    ? Array.from({ length: Math.ceil(ids.length / CHUNK) }, (_, i) => ({
-        _id: { $in: ids.slice(i * CHUNK, (i + 1) * CHUNK) },
-      }))
-    : [{ sessionId }];
-  for (const filter of filters) {
-    const cursor = collection.find(filter, { projection: { _id: 1, h: 1 } });
-    for await (const doc of cursor) hashes.set(doc._id, String(doc.h));
+  if (ids) {
+    // One `_id` equality lookup per document, a few at a time: FerretDB scans the whole
+    // collection for an `$in` filter, which would make a one-unit save cost O(collection).
+    let next = 0;
+    const lane = async () => {
+      while (next < ids.length) {
+        const _id = ids[next++]!;
+        const doc = await collection.findOne({ _id }, { projection: { _id: 1, h: 1 } });
+        if (doc) hashes.set(doc._id, String(doc.h));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOOKUP_LANES, ids.length) }, lane));
+    return hashes;
   }
+  const cursor = collection.find({ sessionId }, { projection: { _id: 1, h: 1 } });
+  for await (const doc of cursor) hashes.set(doc._id, String(doc.h));
   return hashes;
 }
 
