@@ -18,8 +18,8 @@
 # set, appended to it as NAME=value.
 #
 # PostgreSQL: a local cluster with trust auth on 127.0.0.1:5432 (started with pg_ctlcluster if it
-# is down); the databases `q2google_test` and `ferretdb` are created when missing.
-# MongoDB: FerretDB v1.24.2 (MongoDB wire protocol) on its PostgreSQL handler, built once from the
+# is down); the database `q2google_test` is created when missing.
+# MongoDB: FerretDB v1.24.2 (MongoDB wire protocol) on its SQLite handler, built once from the
 # Go module proxy into ~/.cache/q2google/bin. A developer with a real MongoDB sets
 # Q2G_TEST_MONGODB_URL before `start`; FerretDB is then neither built nor started.
 # Settings: Q2G_SERVICES_DIR, Q2G_SERVICES_TIMEOUT (seconds, default 60), PGHOST/PGPORT/PGUSER,
@@ -35,7 +35,6 @@ PG_HOST="${PGHOST:-127.0.0.1}"
 PG_PORT="${PGPORT:-5432}"
 PG_USER="${PGUSER:-postgres}"
 TEST_DB=q2google_test
-FERRET_DB=ferretdb
 export PATH="/usr/local/go/bin:$PATH"
 
 # shellcheck source=services/common.sh
@@ -61,8 +60,6 @@ cmd_start() {
     log "mongodb: using Q2G_TEST_MONGODB_URL from the environment (FerretDB not started)"
     mongo_wait "$mongo_url" || die "the MongoDB server at Q2G_TEST_MONGODB_URL does not answer a ping"
   else
-    [[ -n "${Q2G_TEST_POSTGRES_URL:-}" ]] && postgres_start
-    postgres_ensure_database "$FERRET_DB"
     ferretdb_start
     mongo_url="mongodb://127.0.0.1:$(cat "$STATE_DIR/ferretdb.port")/"
   fi
