@@ -1,0 +1,91 @@
+/**
+ * One sync in its own process, so its peak memory and CPU are its own. Input (`BENCH_INPUT`):
+ * a {@link SyncJobInput}. Result: a {@link SyncJobResult}.
+ */
+import { GoProToPhotosSync, type SyncSummary, SyncWorker } from '@q2google/core';
+import { buildClients, type SinkTuning } from '../emulators/clients.js';
+import type { Wiring } from '../emulators/wiring.js';
+import { type BackendSpec, openBackend } from '../lib/backends.js';
+import { finishJob, jobInput, peakRssBytes } from '../lib/child.js';
+import { type BackendTiming, timeBackend } from '../lib/timed-backend.js';
+
+/** What one sync job runs. */
+export interface SyncJobInput {
+  wiring: Wiring;
+  backend: BackendSpec;
+  sessionId: string;
+  range: { from: string; to: string };
+  /** `engine`: one `GoProToPhotosSync`; `worker`: one `SyncWorker` of a shared session. */
+  mode: 'engine' | 'worker';
+  workerId?: string;
+  concurrency: number;
+  batchSize?: number;
+  sink?: SinkTuning;
+  /** Discovery only (the `--dry-run` path). */
+  dryRun?: boolean;
+  /** Wrap the backend to time its calls. */
+  timeBackend?: boolean;
+}
+
+/** What one sync job reports. */
+export interface SyncJobResult {
+  durationMs: number;
+  /** When the run started and ended, ms since the epoch (to line several workers up). */
+  startedAtMs: number;
+  endedAtMs: number;
+  maxRssBytes: number;
+  /** Resident set size right after the clients and backend were built, before the run. */
+  rssBeforeBytes: number;
+  cpuMicros: number;
+  complete: boolean;
+  counts: Record<string, number>;
+  createdThisRun: number;
+  bytesTransferred: number;
+  stopped: string | null;
+  backend?: BackendTiming;
+}
+
+const input = jobInput<SyncJobInput>();
+const opened = await openBackend(input.backend);
+const timed = input.timeBackend ? timeBackend(opened) : undefined;
+const backend = timed?.backend ?? opened;
+const options = {
+  ...buildClients(input.wiring, input.sink),
+  backend,
+  concurrency: input.concurrency,
+  ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+};
+const request = { sessionId: input.sessionId, range: input.range, dryRun: input.dryRun ?? false };
+const rssBeforeBytes = process.memoryUsage.rss();
+const cpuBefore = process.cpuUsage();
+const startedAtMs = Date.now();
+const started = performance.now();
+const summary: SyncSummary =
+  input.mode === 'worker'
+    ? await new SyncWorker({
+        ...options,
+        workerId: input.workerId ?? `w${process.pid}`,
+        leaseMs: 30_000,
+        pollMs: 100,
+      }).run(request)
+    : await new GoProToPhotosSync(options).run(request);
+const durationMs = performance.now() - started;
+const endedAtMs = Date.now();
+const cpu = process.cpuUsage(cpuBefore);
+const backendTiming = timed?.timing();
+await opened.close?.();
+const result: SyncJobResult = {
+  durationMs,
+  startedAtMs,
+  endedAtMs,
+  maxRssBytes: peakRssBytes(),
+  rssBeforeBytes,
+  cpuMicros: cpu.user + cpu.system,
+  complete: summary.complete,
+  counts: summary.counts,
+  createdThisRun: summary.createdThisRun,
+  bytesTransferred: summary.bytesTransferred,
+  stopped: summary.stopped ? `${summary.stopped.code}: ${summary.stopped.message}` : null,
+  ...(backendTiming ? { backend: backendTiming } : {}),
+};
+finishJob(result);

@@ -1,0 +1,94 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** Node flags that run this package's TypeScript sources (and the workspace's) directly. */
+export const TS_FLAGS = ['--conditions=q2google-source', '--import', 'tsx'];
+
+/** The absolute path of a job script under `src/jobs`. */
+export const jobPath = (name: string): string =>
+  fileURLToPath(new URL(`../jobs/${name}`, import.meta.url));
+
+/** How long a job may run before it is killed (a hung database call must not hang the run). */
+export const jobTimeout = { ms: 15 * 60_000 };
+
+/** A running child job. */
+export interface ChildJob<T> {
+  child: ChildProcess;
+  /** The last JSON line the child printed (its result). */
+  result: Promise<T>;
+}
+
+/**
+ * Starts `node <TS flags> <script>` with `input` as JSON in `BENCH_INPUT`. Every stdout line is
+ * JSON; lines with `type` go to `onLine`, and the line with `type: 'result'` is the result.
+ * Extra node flags (e.g. `--cpu-prof`) come from `nodeFlags`.
+ */
+export function startJob<T>(
+  script: string,
+  input: unknown,
+  options: {
+    nodeFlags?: string[];
+    onLine?: (line: Record<string, unknown>) => void;
+    /** Kill the job after this long (default {@link jobTimeout}). */
+    timeoutMs?: number;
+  } = {},
+): ChildJob<T> {
+  const child = spawn(
+    process.execPath,
+    [...TS_FLAGS, ...(options.nodeFlags ?? []), jobPath(script)],
+    {
+      env: { ...process.env, BENCH_INPUT: JSON.stringify(input) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let result: T | undefined;
+  let timedOut = false;
+  const timeoutMs = options.timeoutMs ?? jobTimeout.ms;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    if (!text.startsWith('{')) return;
+    const line = JSON.parse(text) as Record<string, unknown>;
+    if (line.type === 'result') result = line.value as T;
+    else options.onLine?.(line);
+  });
+  return {
+    child,
+    result: new Promise<T>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0 && result !== undefined) resolve(result);
+        else if (timedOut) reject(new Error(`${script} was killed after ${timeoutMs / 1000} s`));
+        else reject(new Error(`${script} exited with ${signal ?? code} and no result`));
+      });
+    }),
+  };
+}
+
+/** Runs a job to the end and returns its result. */
+export function runJob<T>(
+  script: string,
+  input: unknown,
+  options?: Parameters<typeof startJob>[2],
+): Promise<T> {
+  return startJob<T>(script, input, options).result;
+}
+
+/** Inside a job: the parsed `BENCH_INPUT`. */
+export function jobInput<T>(): T {
+  return JSON.parse(process.env.BENCH_INPUT ?? '{}') as T;
+}
+
+/** Inside a job: prints the result line and exits. */
+export function finishJob(value: unknown): void {
+  process.stdout.write(`${JSON.stringify({ type: 'result', value })}\n`, () => process.exit(0));
+}
+
+/** Inside a job: the peak resident set size of this process so far, in bytes. */
+export function peakRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
