@@ -11,6 +11,7 @@ export {
   type LoopbackAuthorizationResult,
   runLoopbackAuthorization,
 } from './auth/loopback.js';
+export { OAUTH_TRANSPORTER_OPTIONS } from './auth/oauth-transport.js';
 export {
   REQUIRED_SCOPES,
   SCOPE_APPENDONLY,

@@ -44,8 +44,10 @@ export class CreateStage {
 
   /** Settles batches a killed run left `sent` or `pending`. */
   async reconcile(): Promise<void> {
-    const created = await this.#reconciler.reconcileOpenBatches();
-    await this.#record(created);
+    const open = Object.values(this.#ctx.store.state.batches).filter((b) => b.status !== 'done');
+    await this.#record(
+      await this.#reconcileOrDefer(() => this.#reconciler.reconcileOpenBatches(), open.length),
+    );
   }
 
   /** More units were uploaded: send a batch in the background when a full one is ready. */
@@ -156,10 +158,30 @@ export class CreateStage {
         code: asQ2gError(error).code,
         message: `A create call's outcome is unknown (${asQ2gError(error).message}); checking Google Photos for its items.`,
       });
-      await this.#record(await this.#reconciler.reconcile([batch]));
+      await this.#record(
+        await this.#reconcileOrDefer(() => this.#reconciler.reconcile([batch]), 1),
+      );
       return;
     }
     await this.#record(await this.#reconciler.apply(batch, results, false));
+  }
+
+  /**
+   * Runs a reconciliation; when the sink's listing fails (after its own retries) the batches
+   * stay open, their units are neither created nor sent again, and the next run checks them.
+   */
+  async #reconcileOrDefer(run: () => Promise<ItemState[]>, batches: number): Promise<ItemState[]> {
+    try {
+      return await run();
+    } catch (error) {
+      if (stopsRun(error)) throw error;
+      this.#ctx.emit({
+        type: 'warning',
+        code: asQ2gError(error).code,
+        message: `Could not check Google Photos for ${batches} batch(es) whose outcome is unknown (${asQ2gError(error).message}); they are left open and checked on the next run.`,
+      });
+      return [];
+    }
   }
 
   /** Counts created units and enters them in the cross-session ledger when there is one. */

@@ -130,6 +130,33 @@ describe('the sync engine', () => {
     expectExactlyOnce(sink, units);
   });
 
+  it('leaves a batch open when Google cannot be asked about it, and settles it next run', async () => {
+    const units = library(4);
+    const sink = new FakeSink();
+    const backend = createMemoryBackend();
+    sink.loseCreateResponse = (call) =>
+      call === 1
+        ? new Q2gError('GPHOTOS_NETWORK', 'socket hang up', { retryable: true })
+        : undefined;
+    const listing = sink.listCreatedItems.bind(sink);
+    sink.listCreatedItems = () => {
+      throw new Q2gError('GPHOTOS_HTTP', 'mediaItems.list failed (HTTP 500)', { retryable: true });
+    };
+    const first = await engine({ source: new FakeSource(units), sink, backend }).run({
+      sessionId: 'open',
+      range,
+    });
+    expect(first).toMatchObject({ complete: false, counts: { creating: 4 } });
+    expect(first.stopped).toBeUndefined();
+    sink.listCreatedItems = listing;
+    const second = await engine({ source: new FakeSource(units), sink, backend }).run({
+      sessionId: 'open',
+    });
+    expect(second.complete).toBe(true);
+    expect(sink.createCalls).toHaveLength(1);
+    expectExactlyOnce(sink, units);
+  });
+
   it('resumes after a crash between a create call and its save without creating twice', async () => {
     const units = library(6);
     const sink = new FakeSink();

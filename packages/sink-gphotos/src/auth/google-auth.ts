@@ -2,6 +2,7 @@ import { Q2gError } from '@q2google/core';
 import { OAuth2Client } from 'google-auth-library';
 import { REAUTH_HINT } from '../errors/classify.js';
 import { authFailure } from './auth-errors.js';
+import { OAUTH_TRANSPORTER_OPTIONS } from './oauth-transport.js';
 import { splitScopes } from './scopes.js';
 import {
   type InsecureFilePolicy,
@@ -68,6 +69,7 @@ export async function createOAuthAuth(options: OAuthAuthOptions): Promise<Google
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     endpoints: options.endpoints,
+    transporterOptions: OAUTH_TRANSPORTER_OPTIONS,
   });
   client.setCredentials({
     refresh_token: current.refresh_token ?? undefined,

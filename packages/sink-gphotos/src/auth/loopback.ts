@@ -4,6 +4,7 @@ import { Q2gError } from '@q2google/core';
 import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 import { authFailure } from './auth-errors.js';
 import type { OAuthEndpoints } from './google-auth.js';
+import { OAUTH_TRANSPORTER_OPTIONS } from './oauth-transport.js';
 import { REQUIRED_SCOPES, splitScopes, verifyGrantedScopes } from './scopes.js';
 import { mergeTokens, type StoredTokens, writeTokenFile } from './token-file.js';
 
@@ -51,6 +52,7 @@ export async function runLoopbackAuthorization(
       clientSecret: options.clientSecret,
       redirectUri: callback.redirectUri,
       endpoints: options.endpoints,
+      transporterOptions: OAUTH_TRANSPORTER_OPTIONS,
     });
     const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
     const authUrl = client.generateAuthUrl({

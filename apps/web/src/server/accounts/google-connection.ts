@@ -12,6 +12,7 @@ import {
   createGooglePhotosSink,
   type GooglePhotosSink,
   mergeTokens,
+  OAUTH_TRANSPORTER_OPTIONS,
   REQUIRED_SCOPES,
   readTokenFile,
   type StoredTokens,
@@ -196,6 +197,7 @@ export class GoogleConnection {
       ...(this.#config.googleClientSecret ? { clientSecret: this.#config.googleClientSecret } : {}),
       redirectUri,
       endpoints: this.#endpoints(),
+      transporterOptions: OAUTH_TRANSPORTER_OPTIONS,
     });
   }
 }
