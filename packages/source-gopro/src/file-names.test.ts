@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { unitFileName } from './file-names.js';
+
+describe('unitFileName', () => {
+  it('keeps path separators, controls and bidi overrides out of every part of the name', () => {
+    const name = unitFileName('id/../x', 'GO\u202EGPJ\u0000../x.JPG', '../../etc', 'a/b');
+    expect(name).toMatch(/^GO_GPJ_\.\._x-a_b_[0-9a-f]{8}\.etc$/);
+    expect(unitFileName('../..', '', '../../mp4\u0007')).toBe('gopro-.._...mp4');
+  });
+
+  it('fits 255 bytes of UTF-8 without cutting a character in half', () => {
+    const name = unitFileName('id', `${'🎥'.repeat(300)}.MP4`, 'mp4');
+    expect(Buffer.byteLength(name, 'utf8')).toBeLessThanOrEqual(255);
+    expect(name.endsWith('.MP4')).toBe(true);
+    expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
