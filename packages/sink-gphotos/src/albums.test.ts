@@ -18,6 +18,16 @@ describe('ensureAlbum', () => {
     expect(h.emulator.inspect().albums.filter((a) => a.title === 'GoPro 2024')).toHaveLength(1);
   });
 
+  it('does not duplicate an album whose create response was lost, and retries listing', async () => {
+    h = await startHarness();
+    h.emulator.inject({ route: 'gphotos.albums', kind: 'http-503', times: 1 });
+    h.emulator.inject({ route: 'gphotos.albums', kind: 'lost-response', skip: 1, times: 1 });
+    const album = await h.sink.ensureAlbum('Lost');
+    expect(h.emulator.inspect().albums.filter((a) => a.title === 'Lost')).toEqual([
+      expect.objectContaining({ id: album.id }),
+    ]);
+  });
+
   it('creates only one album when asked concurrently', async () => {
     h = await startHarness();
     const albums = await Promise.all([1, 2, 3].map(() => h!.sink.ensureAlbum('Trip')));
@@ -52,6 +62,16 @@ describe('listCreatedItems', () => {
     const listed: string[] = [];
     for await (const item of h.sink.listCreatedItems()) listed.push(item.fileName);
     expect(listed).toEqual(names);
+  });
+
+  it('retries a listing page that failed with a server error', async () => {
+    h = await startHarness({ sink: { rawUploadMaxBytes: 1_000_000 } });
+    await uploadAndCreate(h.sink, 'A.JPG', bytesOf(50, 1));
+    h.emulator.inject({ route: 'gphotos.list', kind: 'http-500', times: 2 });
+    const listed: string[] = [];
+    for await (const item of h.sink.listCreatedItems()) listed.push(item.fileName);
+    expect(listed).toEqual(['A.JPG']);
+    expect(h.emulator.requestCounts()['gphotos.list']).toBeGreaterThanOrEqual(3);
   });
 
   it('dedupes a repeated item at a page boundary', async () => {

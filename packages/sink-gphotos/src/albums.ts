@@ -1,5 +1,6 @@
+import { DEFAULT_RETRY_POLICY, withRetry } from '@q2google/core';
 import { Mutex } from './create/mutex.js';
-import type { ApiClient } from './http/api-client.js';
+import { type ApiClient, readJson } from './http/api-client.js';
 import { AlbumPageSchema, AlbumSchema } from './schemas.js';
 
 /** An album reference. */
@@ -18,25 +19,43 @@ export class AlbumDirectory {
 
   constructor(private readonly api: ApiClient) {}
 
-  /** The album titled `title`, created when missing. */
+  /**
+   * The album titled `title`, created when missing. A create whose outcome is unknown is not
+   * repeated blindly: the next attempt lists the albums again first, so no duplicate is made.
+   */
   ensure(title: string, signal?: AbortSignal): Promise<AlbumRef> {
-    return this.#lock.run(async () => {
-      const known = this.#byTitle ?? (await this.#loadAll(signal));
-      this.#byTitle = known;
-      const existing = known.get(title);
-      if (existing) return existing;
-      const album = await this.api.json(
-        AlbumSchema,
-        'POST',
-        '/v1/albums',
-        'albums.create',
-        { album: { title } },
-        signal,
-      );
-      const ref = { id: album.id, title: album.title || title };
-      known.set(title, ref);
-      return ref;
-    });
+    return this.#lock.run(() =>
+      withRetry(
+        async () => {
+          try {
+            return await this.#findOrCreate(title, signal);
+          } catch (error) {
+            this.#byTitle = undefined;
+            throw error;
+          }
+        },
+        this.api.options.retry ?? DEFAULT_RETRY_POLICY,
+        signal ? { signal } : {},
+      ),
+    );
+  }
+
+  async #findOrCreate(title: string, signal?: AbortSignal): Promise<AlbumRef> {
+    const known = this.#byTitle ?? (await this.#loadAll(signal));
+    this.#byTitle = known;
+    const existing = known.get(title);
+    if (existing) return existing;
+    const album = await this.api.json(
+      AlbumSchema,
+      'POST',
+      '/v1/albums',
+      'albums.create',
+      { album: { title } },
+      signal,
+    );
+    const ref = { id: album.id, title: album.title || title };
+    known.set(title, ref);
+    return ref;
   }
 
   async #loadAll(signal?: AbortSignal): Promise<Map<string, AlbumRef>> {
@@ -44,7 +63,8 @@ export class AlbumDirectory {
     let pageToken: string | undefined;
     do {
       const query = `pageSize=50&excludeNonAppCreatedData=true${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
-      const page = await this.api.json(
+      const page = await readJson<typeof AlbumPageSchema>(
+        this.api,
         AlbumPageSchema,
         'GET',
         `/v1/albums?${query}`,

@@ -93,6 +93,7 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     transport: options.transport ?? nodeTransport,
     now,
     rateLimitFloorMs: options.rateLimitFloorMs ?? 30_000,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
   });
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const limits: SinkLimits = { ...GOOGLE_PHOTOS_LIMITS, ...options.limits };

@@ -1,4 +1,4 @@
-import { Q2gError } from '@q2google/core';
+import { DEFAULT_RETRY_POLICY, Q2gError, type RetryPolicy, withRetry } from '@q2google/core';
 import type { z } from 'zod';
 import type { GooglePhotosAuth } from '../auth/google-auth.js';
 import { errorFromResponse } from '../errors/classify.js';
@@ -13,6 +13,8 @@ export interface ApiClientOptions {
   now: () => number;
   /** Shortest wait after a per-minute 429. */
   rateLimitFloorMs: number;
+  /** How reads (`read`) are retried; the default policy when absent. */
+  retry?: RetryPolicy;
 }
 
 /** A request without credentials; the client adds fresh ones for every attempt. */
@@ -78,6 +80,22 @@ export class ApiClient {
     );
     return parseJson(schema, response, operation);
   }
+}
+
+/**
+ * A read that changes nothing (listing, searching), so it is safe to repeat: `json` retried
+ * with backoff on retryable failures (5xx, per-minute 429, network).
+ */
+export function readJson<S extends z.ZodType>(
+  api: ApiClient,
+  ...args: Parameters<ApiClient['json']>
+): Promise<z.infer<S>> {
+  const signal = args[5];
+  return withRetry(
+    () => api.json(...args) as Promise<z.infer<S>>,
+    api.options.retry ?? DEFAULT_RETRY_POLICY,
+    signal ? { signal } : {},
+  );
 }
 
 /** Parses a response body with `schema`, or throws GPHOTOS_BAD_RESPONSE. */

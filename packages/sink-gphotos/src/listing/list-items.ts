@@ -1,5 +1,5 @@
 import type { CreatedMediaItem } from '@q2google/core';
-import type { ApiClient } from '../http/api-client.js';
+import { type ApiClient, readJson } from '../http/api-client.js';
 import { type MediaItem, MediaItemPageSchema } from '../schemas.js';
 
 /** Looks up items this app created by file name (optionally only in one album). */
@@ -21,7 +21,8 @@ export async function* listMediaItems(
   let pageToken: string | undefined;
   do {
     const page = options.albumId
-      ? await api.json(
+      ? await readJson<typeof MediaItemPageSchema>(
+          api,
           MediaItemPageSchema,
           'POST',
           '/v1/mediaItems:search',
@@ -33,7 +34,8 @@ export async function* listMediaItems(
           },
           options.signal,
         )
-      : await api.json(
+      : await readJson<typeof MediaItemPageSchema>(
+          api,
           MediaItemPageSchema,
           'GET',
           `/v1/mediaItems?pageSize=100${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`,
