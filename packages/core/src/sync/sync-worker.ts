@@ -30,7 +30,7 @@ export interface SyncWorkerOptions extends SyncEngineOptions {
   workerId?: string;
   /** How long a claimed unit or a role stays this worker's without renewal (default 60 s). */
   leaseMs?: number;
-  /** How often to look for new work when there is none (default 1 s). */
+  /** How often to look for new work when there is none (default 0.5 s). */
   pollMs?: number;
 }
 
@@ -146,7 +146,7 @@ export class SyncWorker {
         );
         return;
       }
-      await sleep(this.#options.pollMs ?? 1_000, signal);
+      await sleep(this.#options.pollMs ?? 500, signal);
     }
   }
 
@@ -162,35 +162,39 @@ export class SyncWorker {
     const concurrency = this.#options.concurrency ?? 4;
     const inFlight = new Map<string, Promise<void>>();
     let coordinating = false;
+    // The last full view of the session. Only the coordinator reloads it every turn; a worker
+    // busy transferring does not, and an idle one reloads once per poll to see if all is done.
+    let state: SessionState | undefined;
+    const load = async () => (await backend.load(request.sessionId))!;
     try {
       for (;;) {
         signal.throwIfAborted();
-        const state = (await backend.load(request.sessionId))!;
-        if (await keeper.holdRole('coordinator')) {
-          await this.#coordinate(state, request, signal, tally, !coordinating);
-          coordinating = true;
-        } else {
-          coordinating = false;
-        }
+        const coordinator = await keeper.holdRole('coordinator');
+        if (coordinator || !state) state = await load();
+        if (coordinator) await this.#coordinate(state, request, signal, tally, !coordinating);
+        coordinating = coordinator;
         const free = concurrency - inFlight.size;
-        if (free > 0) {
-          const claimed = await backend.claimItems!({
-            sessionId: request.sessionId,
-            workerId: this.workerId,
-            limit: free,
-            statuses: ['discovered', 'uploading'],
-            leaseMs,
-          });
-          for (const item of claimed) {
-            const task = this.#transfer(state, item, keeper, signal, tally)
-              .catch(onFatal)
-              .finally(() => inFlight.delete(item.key));
-            inFlight.set(item.key, task);
-          }
+        const claimed =
+          free > 0
+            ? await backend.claimItems!({
+                sessionId: request.sessionId,
+                workerId: this.workerId,
+                limit: free,
+                statuses: ['discovered', 'uploading'],
+                leaseMs,
+              })
+            : [];
+        for (const item of claimed) {
+          const task = this.#transfer(state, item, keeper, signal, tally)
+            .catch(onFatal)
+            .finally(() => inFlight.delete(item.key));
+          inFlight.set(item.key, task);
         }
-        const finished = state.discovery.status === 'complete' && !hasActive(state);
-        if (finished && inFlight.size === 0) return;
-        await Promise.race([sleep(this.#options.pollMs ?? 1_000, signal), ...inFlight.values()]);
+        if (claimed.length === 0 && inFlight.size === 0) {
+          if (!coordinator) state = await load();
+          if (state.discovery.status === 'complete' && !hasActive(state)) return;
+        }
+        await Promise.race([sleep(this.#options.pollMs ?? 500, signal), ...inFlight.values()]);
       }
     } finally {
       await Promise.allSettled(inFlight.values());
