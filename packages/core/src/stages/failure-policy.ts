@@ -15,6 +15,8 @@ const RUN_STOPPING: readonly Q2gErrorCode[] = [
   'BACKEND_CLOSED',
   'BACKEND_WRITE_FAILED',
   'STATE_LEASE_LOST',
+  // A setting is wrong (e.g. a token file others can read): no unit can succeed until it is fixed.
+  'CONFIG_INVALID',
 ];
 
 /** True when this error must stop the whole run rather than fail one unit. */
