@@ -6,10 +6,13 @@
  *   pnpm bench --quick              every benchmark at small sizes (results under bench/results/)
  *   pnpm bench --only=state,discovery
  *   pnpm bench --profile            also write CPU profiles of every measured job (bench/results/profiles)
+ *   pnpm bench --render             rewrite BENCHMARKS.md from bench-results.json (after editing findings.md)
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { benchDiscovery } from './benchmarks/discovery.js';
 import { jobFlags } from './benchmarks/harness.js';
 import { benchLargeFiles } from './benchmarks/large-files.js';
@@ -28,6 +31,13 @@ const NAMES = ['large-files', 'many-photos', 'state', 'scale-out', 'discovery'] 
 type Name = (typeof NAMES)[number];
 
 const args = process.argv.slice(2);
+if (args.includes('--render')) {
+  const saved = JSON.parse(
+    await readFile(join(ROOT, 'bench-results.json'), 'utf8'),
+  ) as BenchResults;
+  await writeFile(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(saved));
+  process.exit(0);
+}
 const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = onlyArg ? (onlyArg.split(',') as Name[]) : [...NAMES];
@@ -97,5 +107,11 @@ const base = only.length < NAMES.length ? `${config.mode}-${only.join('+')}` : c
 const jsonPath = join(outDir, partial ? `${base}.json` : 'bench-results.json');
 const mdPath = join(outDir, partial ? `${base}.md` : 'BENCHMARKS.md');
 await writeFile(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+// The repository's formatter owns JSON layout; keep the committed file lint-clean.
+await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'biome'), [
+  'format',
+  '--write',
+  jsonPath,
+]).catch((e: unknown) => log(`biome format ${jsonPath}: ${String(e)}`));
 await writeFile(mdPath, renderMarkdown(results));
 log(`wrote ${mdPath} and ${jsonPath} in ${results.durationS} s`);

@@ -27,12 +27,16 @@ export interface ScaleOutResult {
   medianEmulatorCpuShare: number;
 }
 
+const START_DELAY_MS = 6_000;
+
 /** Starts `count` worker processes on one fresh PostgreSQL session; returns the session's span. */
 async function runWorkers(
   base: Omit<SyncJobInput, 'workerId' | 'sessionId'>,
   count: number,
 ): Promise<{ seconds: number; perWorker: number[]; cpuMicros: number }> {
   const namespace = `so${randomBytes(4).toString('hex')}`;
+  // Every worker sets up first and then starts at the same moment (process start-up apart).
+  const startAtMs = Date.now() + START_DELAY_MS;
   const backend = { ...base.backend, namespace } as SyncJobInput['backend'];
   const results = await Promise.all(
     Array.from({ length: count }, (_, i) =>
@@ -41,12 +45,13 @@ async function runWorkers(
         backend,
         sessionId: 'scale-out',
         workerId: `worker-${i + 1}`,
+        startAtMs,
       }),
     ),
   );
   if (!results.every((r) => r.complete))
     throw new Error('a worker ended before the session was complete');
-  // From the first worker's start to the last worker's end (process start-up excluded).
+  // From the (common) start to the last worker's end; a worker that was set up late starts late.
   const start = Math.min(...results.map((r) => r.startedAtMs));
   const end = Math.max(...results.map((r) => r.endedAtMs));
   return {

@@ -25,6 +25,8 @@ export interface SyncJobInput {
   dryRun?: boolean;
   /** Wrap the backend to time its calls. */
   timeBackend?: boolean;
+  /** Start the run at this epoch time (after set-up), so several workers start together. */
+  startAtMs?: number;
 }
 
 /** What one sync job reports. */
@@ -56,6 +58,9 @@ const options = {
   ...(input.batchSize ? { batchSize: input.batchSize } : {}),
 };
 const request = { sessionId: input.sessionId, range: input.range, dryRun: input.dryRun ?? false };
+if (input.startAtMs !== undefined && input.startAtMs > Date.now()) {
+  await new Promise((resolve) => setTimeout(resolve, input.startAtMs! - Date.now()));
+}
 const rssBeforeBytes = process.memoryUsage.rss();
 const cpuBefore = process.cpuUsage();
 const startedAtMs = Date.now();

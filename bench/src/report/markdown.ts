@@ -134,6 +134,7 @@ function state(r: NonNullable<BenchResults['state']>): string {
         ];
       }),
     ),
+    r.failures.length ? `\n**Failed in this run:** ${r.failures.join('; ')}.` : '',
   ].join('\n');
 }
 
@@ -141,7 +142,7 @@ function scaleOut(r: NonNullable<BenchResults['scaleOut']>): string {
   return [
     `## 4. Scale-out`,
     '',
-    `${r.units} photos of ${(r.unitBytes / 1e6).toFixed(1)} MB; both emulators limit every connection to ${(r.bytesPerSecondPerConnection / 1e6).toFixed(1)} MB/s (GoPro CDN \`cdn.bandwidthBytesPerSecond\`, Google \`uploadBytesPerSecond\`), as a WAN would. One PostgreSQL session; each worker is a separate process (\`SyncWorker\`, concurrency ${r.concurrencyPerWorker}). Time is from the first worker's start to the last one's end (process start-up excluded).`,
+    `${r.units} photos of ${(r.unitBytes / 1e6).toFixed(1)} MB; both emulators limit every connection to ${(r.bytesPerSecondPerConnection / 1e6).toFixed(1)} MB/s (GoPro CDN \`cdn.bandwidthBytesPerSecond\`, Google \`uploadBytesPerSecond\`), as a WAN would. One PostgreSQL session; each worker is a separate process (\`SyncWorker\`, concurrency ${r.concurrencyPerWorker}). Every worker process sets up (modules, clients, pool) and then starts at one agreed moment; time is from that moment to the last worker's end.`,
     '',
     table(
       ['rep', '1 worker', '3 workers', 'speedup', 'units per worker (3 workers)'],
