@@ -1,0 +1,83 @@
+/**
+ * Every fault kind at every stage, through the real CLI: the sync completes, or stops with a
+ * typed error (and a documented exit code) and completes on the next run; nothing is lost or
+ * created twice. Prints the table RELIABILITY.md carries.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, type CliResult, runCli } from '../support/cli.js';
+import { expectEachCreatedOnce } from '../support/expectations.js';
+import { ALL_TIME_FLAGS, startWorld } from '../support/world.js';
+import { FAULT_KINDS, FAULT_MATRIX, type FaultStage } from './fault-cells.js';
+
+const STAGES: FaultStage[] = ['discovery', 'transfer', 'create'];
+const outcomes = new Map<string, string>();
+
+/** What one run ended with: `complete`, or `exit N CODE`. */
+function describeRun(run: CliResult): string {
+  if (run.code === 0) return 'complete';
+  const error = run.events.find((e) => e.type === 'error');
+  return `exit ${run.code} ${error?.code ?? '(no error event)'}`;
+}
+
+const cells = FAULT_KINDS.flatMap((kind) =>
+  STAGES.map((stage) => ({ kind, stage, cell: FAULT_MATRIX[kind][stage] })),
+);
+
+describe.concurrent('a sync with one injected fault', () => {
+  for (const { kind, stage, cell } of cells) {
+    if ('notApplicable' in cell) {
+      outcomes.set(`${kind}|${stage}`, `n/a: ${cell.notApplicable}`);
+      continue;
+    }
+    it(`${kind} during ${stage}: completes, now or on the next run, each unit once`, async () => {
+      assertCliBuilt();
+      const world = await startWorld({
+        gopro: {
+          seed: 31,
+          search: { maxPerPage: 4 },
+          library: {
+            fixtures: false,
+            items: [
+              { kind: 'photo', count: 10, size: 60_000 },
+              { kind: 'video', count: 2, size: 400_000 },
+            ],
+          },
+          ...(cell.gopro ? { faults: cell.gopro } : {}),
+        },
+        ...(cell.google ? { googleFaults: cell.google } : {}),
+      });
+      try {
+        const runs: CliResult[] = [];
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const run = await runCli(['sync', ...ALL_TIME_FLAGS, '--session', 'f', '--json'], {
+            cwd: world.projectDir,
+            env: world.cliEnv,
+          });
+          runs.push(run);
+          if (run.code === 0) break;
+          // A stopped run names a typed error and exits with a documented code.
+          expect(run.code, run.stderr).toBeOneOf([3, 4, 5, 6]);
+          expect(run.events.find((e) => e.type === 'error')?.code).toMatch(/^(GOPRO|GPHOTOS)_/);
+          expect(run.stderr).toMatch(/resume/i);
+        }
+        outcomes.set(`${kind}|${stage}`, runs.map(describeRun).join(' → '));
+        expect(runs.at(-1)!.code, runs.at(-1)!.stderr).toBe(0);
+        const fired = [...world.gopro.faults.injected, ...world.google.faults.injected];
+        expect(fired.length, 'the fault was injected').toBeGreaterThan(0);
+        expectEachCreatedOnce(world);
+      } finally {
+        await world.close();
+      }
+    });
+  }
+});
+
+afterAll(() => {
+  const rows = FAULT_KINDS.map(
+    (kind) =>
+      `| ${kind} | ${STAGES.map((s) => outcomes.get(`${kind}|${s}`) ?? 'FAILED').join(' | ')} |`,
+  );
+  console.info(
+    `[reliability] fault matrix\n| fault | ${STAGES.join(' | ')} |\n|---|---|---|---|\n${rows.join('\n')}`,
+  );
+});
