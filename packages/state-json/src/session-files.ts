@@ -18,10 +18,41 @@ export interface RecordInfo {
   status?: string;
 }
 
+/**
+ * Record infos by file name that keep their per-status counts up to date as they change, so
+ * writing a session's meta (which carries the counts) does not recount every unit.
+ */
+export class CountedRecords extends Map<string, RecordInfo> {
+  readonly counts: Record<string, number> = {};
+
+  override set(name: string, info: RecordInfo): this {
+    this.#count(this.get(name)?.status, -1);
+    this.#count(info.status, 1);
+    return super.set(name, info);
+  }
+
+  override delete(name: string): boolean {
+    this.#count(this.get(name)?.status, -1);
+    return super.delete(name);
+  }
+
+  override clear(): void {
+    for (const key of Object.keys(this.counts)) delete this.counts[key];
+    super.clear();
+  }
+
+  #count(status: string | undefined, by: 1 | -1): void {
+    if (!status) return;
+    const next = (this.counts[status] ?? 0) + by;
+    if (next === 0) delete this.counts[status];
+    else this.counts[status] = next;
+  }
+}
+
 /** What this instance knows is on disk for one session, by file name. */
 export interface SessionCache {
-  items: Map<string, RecordInfo>;
-  batches: Map<string, RecordInfo>;
+  items: CountedRecords;
+  batches: CountedRecords;
   metaHash?: string;
   /** The meta last read or written. */
   meta?: SessionMeta;
@@ -63,9 +94,9 @@ export async function readRecords(
   dir: string,
   idField: 'key' | 'id',
   strict: boolean,
-): Promise<{ records: ReadRecord[]; infos: Map<string, RecordInfo> }> {
+): Promise<{ records: ReadRecord[]; infos: CountedRecords }> {
   const names = await listDir(ops, dir);
-  const infos = new Map<string, RecordInfo>();
+  const infos = new CountedRecords();
   const records: ReadRecord[] = [];
   const files = names.filter((name) => name.endsWith('.json') && !isTempName(name));
   await mapLimit(
@@ -105,9 +136,5 @@ export async function readRecords(
 
 /** Counts of units per status from what the cache knows. */
 export function countStatuses(cache: SessionCache): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const info of cache.items.values()) {
-    if (info.status) counts[info.status] = (counts[info.status] ?? 0) + 1;
-  }
-  return counts;
+  return { ...cache.items.counts };
 }

@@ -58,8 +58,10 @@ export class GoProToPhotosSync {
     const existing = await backend.load(parsed.sessionId);
     if (existing) assertSameSession(existing, parsed);
     const state = existing ?? this.#newSession(parsed, now());
+    // Units are saved as they change; the meta (with updatedAt) when it changes and at the end.
     const store = new SessionStore(backend, state, {
       now,
+      alwaysWriteMeta: false,
       ...(this.#options.fullSaveIntervalMs !== undefined
         ? { fullSaveIntervalMs: this.#options.fullSaveIntervalMs }
         : {}),
@@ -101,6 +103,7 @@ export class GoProToPhotosSync {
       ctx.emit({ type: 'error', code: stopped.code, message: stopped.userMessage });
     } finally {
       signal?.removeEventListener('abort', forwardAbort);
+      store.updateMeta({});
       await store.flush({ force: true });
     }
     const summary = this.#summary(store.state, { bytesTransferred, created, started, stopped });
