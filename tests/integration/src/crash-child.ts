@@ -1,7 +1,7 @@
 // A sync in its own process, for the crash test: the parent SIGKILLs it at chosen moments.
 // Prints every engine event as one JSON line; the last line says whether the session is complete.
 import { createJsonBackend } from '@q2google/state-json';
-import { buildEngine, type Wiring } from './wiring.js';
+import { buildEngine, type Wiring } from '@q2google/test-support';
 
 const wiring = JSON.parse(process.env.Q2G_IT_WIRING ?? '{}') as Wiring;
 const backend = createJsonBackend({ directory: process.env.Q2G_IT_STATE_DIR ?? '.' });

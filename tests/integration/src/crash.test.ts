@@ -3,9 +3,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '@q2google/sandbox';
 import { createJsonBackend } from '@q2google/state-json';
+import { ALL_TIME, expectEachCreatedOnce, startWorld, type World } from '@q2google/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectEachCreatedOnce } from './expectations.js';
-import { ALL_TIME, startWorld, type World } from './world.js';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const TRIGGERS = ['discovery', 'upload', 'batch', 'time'] as const;

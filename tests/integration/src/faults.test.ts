@@ -1,7 +1,6 @@
 import type { FaultRuleInput } from '@q2google/sandbox';
+import { ALL_TIME, expectEachCreatedOnce, startWorld, type World } from '@q2google/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectEachCreatedOnce } from './expectations.js';
-import { ALL_TIME, startWorld, type World } from './world.js';
 
 let world: World | undefined;
 afterEach(async () => {

@@ -1,6 +1,11 @@
+import {
+  ALL_TIME,
+  expectEachCreatedOnce,
+  startWorld,
+  unitsToCreate,
+  type World,
+} from '@q2google/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectEachCreatedOnce, unitsToCreate } from './expectations.js';
-import { ALL_TIME, startWorld, type World } from './world.js';
 
 let world: World | undefined;
 afterEach(async () => {

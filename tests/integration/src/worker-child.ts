@@ -3,7 +3,7 @@
 import { type SyncStateBackend, SyncWorker } from '@q2google/core';
 import { createMongoBackend } from '@q2google/state-mongo';
 import { createPostgresBackend } from '@q2google/state-postgres';
-import { buildClients, type Wiring } from './wiring.js';
+import { buildClients, type Wiring } from '@q2google/test-support';
 
 const env = process.env;
 const namespace = env.Q2G_IT_NAMESPACE ?? 'q2g_it';

@@ -4,9 +4,8 @@ import { readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { ALL_TIME, expectEachCreatedOnce, startWorld, type World } from '@q2google/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectEachCreatedOnce } from './expectations.js';
-import { ALL_TIME, startWorld, type World } from './world.js';
 
 const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
 const run = promisify(execFile);

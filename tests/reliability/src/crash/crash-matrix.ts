@@ -7,11 +7,15 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  ALL_TIME_FLAGS,
+  expectEachCreatedOnce,
+  startWorld,
+  type World,
+} from '@q2google/test-support';
 import { expect } from 'vitest';
 import { type BackendKind, openStateUri, stateUriFor } from '../support/backends.js';
 import { type CliEvent, type CliResult, runCli } from '../support/cli.js';
-import { expectEachCreatedOnce } from '../support/expectations.js';
-import { ALL_TIME_FLAGS, startWorld, type World } from '../support/world.js';
 import { type CrashMoment, crashSchedule, type PlannedKill } from './crash-moments.js';
 
 const HOOK = fileURLToPath(new URL('../support/fs-pause-hook.mjs', import.meta.url));

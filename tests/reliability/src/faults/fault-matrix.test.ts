@@ -3,10 +3,10 @@
  * typed error (and a documented exit code) and completes on the next run; nothing is lost or
  * created twice. Prints the table RELIABILITY.md carries.
  */
+
+import { ALL_TIME_FLAGS, expectEachCreatedOnce, startWorld } from '@q2google/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, type CliResult, runCli } from '../support/cli.js';
-import { expectEachCreatedOnce } from '../support/expectations.js';
-import { ALL_TIME_FLAGS, startWorld } from '../support/world.js';
 import { FAULT_KINDS, FAULT_MATRIX, type FaultStage } from './fault-cells.js';
 
 const STAGES: FaultStage[] = ['discovery', 'transfer', 'create'];

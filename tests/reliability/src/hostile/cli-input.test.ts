@@ -5,10 +5,10 @@
  */
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { startWorld, type World } from '@q2google/test-support';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, runCli } from '../support/cli.js';
-import { startWorld, type World } from '../support/world.js';
 
 let world: World;
 beforeAll(async () => {

@@ -8,10 +8,10 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createItemState, createSessionState, isQ2gError, type SessionState } from '@q2google/core';
 import { createJsonBackend } from '@q2google/state-json';
+import { startWorld, type World } from '@q2google/test-support';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { startWorld, type World } from '../support/world.js';
 
 const STATE_CODES = /^STATE_(CORRUPT|FOREIGN|SCHEMA_TOO_NEW|INVALID)$/;
 let world: World;

@@ -3,10 +3,10 @@
  * backend retries wait it out, and the same run completes with every unit created once.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ALL_TIME_FLAGS, expectEachCreatedOnce, startWorld } from '@q2google/test-support';
 import { describe, expect, it } from 'vitest';
 import { availability, stateUriFor } from '../support/backends.js';
 import { assertCliBuilt, runCli } from '../support/cli.js';
-import { expectEachCreatedOnce } from '../support/expectations.js';
 import {
   canControlPostgres,
   startMongo,
@@ -14,7 +14,6 @@ import {
   stopMongo,
   stopPostgres,
 } from '../support/services.js';
-import { ALL_TIME_FLAGS, startWorld } from '../support/world.js';
 
 const OUTAGES = [
   { kind: 'postgres', downMs: 10_000, stop: stopPostgres, start: startPostgres },

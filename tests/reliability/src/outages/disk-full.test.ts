@@ -8,10 +8,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ALL_TIME_FLAGS, expectEachCreatedOnce, startWorld } from '@q2google/test-support';
 import { describe, expect, it } from 'vitest';
 import { assertCliBuilt, runCli } from '../support/cli.js';
-import { expectEachCreatedOnce } from '../support/expectations.js';
-import { ALL_TIME_FLAGS, startWorld } from '../support/world.js';
 
 const run = promisify(execFile);
 

@@ -7,10 +7,10 @@
  */
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ALL_TIME_FLAGS, startWorld, type World } from '@q2google/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availability } from '../support/backends.js';
 import { assertCliBuilt, type CliResult, runCli } from '../support/cli.js';
-import { ALL_TIME_FLAGS, startWorld, type World } from '../support/world.js';
 
 const DB_PASSWORD = 'Db-Pa55word-never-printed';
 const GOOGLE_CLIENT_SECRET = 'GOCSPX-never-printed-client-secret';

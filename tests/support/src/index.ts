@@ -1,0 +1,4 @@
+/** Shared by the integration and reliability suites. */
+export * from './expectations.js';
+export * from './wiring.js';
+export * from './world.js';
