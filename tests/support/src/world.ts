@@ -21,7 +21,7 @@ export const ALL_TIME = { from: '2000-01-01T00:00:00.000Z', to: '2030-01-01T00:0
 /** The same range as CLI flags. */
 export const ALL_TIME_FLAGS = ['--from', '2000-01-01', '--to', '2029-12-31'];
 
-const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 type GoogleOptions = Parameters<typeof startGooglePhotosEmulator>[0];
 

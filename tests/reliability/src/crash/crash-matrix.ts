@@ -175,7 +175,7 @@ export async function runCrashMatrix(
   kills = 25,
 ): Promise<CrashReport> {
   // MongoDB (FerretDB here) saves are slower, so each run does less: a smaller library suffices.
-  const world = await crashWorld(seed, kind === 'mongo' ? 250 : 800);
+  const world = await crashWorld(seed, kind === 'mongo' ? 600 : 800);
   try {
     const uri = stateUriFor(kind, world.stateDir);
     const env = { ...world.cliEnv, Q2G_STATE_URI: uri };
