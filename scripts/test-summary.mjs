@@ -10,15 +10,17 @@ let skipped = 0;
 let brokenSuites = 0;
 for (const root of roots) {
   for (const name of readdirSync(root)) {
-    const file = join(root, name, '.test-results', 'vitest.json');
-    if (!existsSync(file)) continue;
-    const report = JSON.parse(readFileSync(file, 'utf8'));
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-    brokenSuites += report.testResults.filter(
-      (r) => r.status === 'failed' && r.assertionResults.length === 0,
-    ).length;
+    const dir = join(root, name, '.test-results');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      passed += report.numPassedTests;
+      failed += report.numFailedTests;
+      skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+      brokenSuites += report.testResults.filter(
+        (r) => r.status === 'failed' && r.assertionResults.length === 0,
+      ).length;
+    }
   }
 }
 if (brokenSuites > 0) console.log(`${brokenSuites} test file(s) failed to run`);
