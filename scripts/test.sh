@@ -29,7 +29,7 @@ fi
 
 echo "== test"
 export Q2G_TEST_REPORT=1
-find packages apps examples -maxdepth 3 -type d -name .test-results -prune -exec rm -rf {} + 2>/dev/null || true
+find packages apps examples tests bench -maxdepth 3 -type d -name .test-results -prune -exec rm -rf {} + 2>/dev/null || true
 pnpm exec turbo run test --concurrency=2 --continue --force || status=1
 node scripts/test-summary.mjs || status=1
 [ "$status" = 0 ] || echo "Some checks failed; see the sections above." >&2
