@@ -8,6 +8,8 @@ import type { SyncStateBackend } from '../protocol/state-backend.js';
 export class LeaseKeeper {
   readonly #roles = new Set<string>();
   readonly #units = new Map<string, AbortController>();
+  /** Removes a unit's listener from the worker's signal (so listeners do not pile up). */
+  readonly #detach = new Map<string, () => void>();
   readonly #timer: NodeJS.Timeout;
 
   constructor(
@@ -38,13 +40,11 @@ export class LeaseKeeper {
   track(key: string, parent: AbortSignal): AbortSignal {
     const controller = new AbortController();
     const forward = () => controller.abort(parent.reason);
+    const detach = () => parent.removeEventListener('abort', forward);
     parent.addEventListener('abort', forward, { once: true });
-    controller.signal.addEventListener(
-      'abort',
-      () => parent.removeEventListener('abort', forward),
-      { once: true },
-    );
+    controller.signal.addEventListener('abort', detach, { once: true });
     this.#units.set(key, controller);
+    this.#detach.set(key, detach);
     return controller.signal;
   }
 
@@ -69,6 +69,8 @@ export class LeaseKeeper {
   /** Stops renewing a unit and gives it back to the pool. */
   async release(key: string): Promise<void> {
     this.#units.delete(key);
+    this.#detach.get(key)?.();
+    this.#detach.delete(key);
     await this.backend.releaseLeases!(this.sessionId, this.workerId, [key]);
   }
 

@@ -194,7 +194,8 @@ export class SyncWorker {
           if (!coordinator) state = await load();
           if (state.discovery.status === 'complete' && !hasActive(state)) return;
         }
-        await Promise.race([sleep(this.#options.pollMs ?? 500, signal), ...inFlight.values()]);
+        // A plain timer (no abort listener per turn); a cancelled worker stops within one poll.
+        await Promise.race([delay(this.#options.pollMs ?? 500), ...inFlight.values()]);
       }
     } finally {
       await Promise.allSettled(inFlight.values());
@@ -295,4 +296,8 @@ function hasActive(state: SessionState): boolean {
   return Object.values(state.items).some((item) =>
     (ACTIVE as readonly string[]).includes(item.status),
   );
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
