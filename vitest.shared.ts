@@ -13,7 +13,10 @@ export const sharedVitestConfig = defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: process.env.Q2G_TEST_REPORT
-      ? ['default', ['json', { outputFile: '.test-results/vitest.json' }]]
+      ? [
+          'default',
+          ['json', { outputFile: process.env.Q2G_TEST_REPORT_FILE ?? '.test-results/vitest.json' }],
+        ]
       : ['default'],
   },
 });
