@@ -11,6 +11,7 @@ export {
   randomSessionId,
 } from './fixtures.js';
 export { CONFORMANCE_GROUPS, runStateBackendConformance } from './run.js';
+export { createTestClock, findTestService, type TestServiceOptions } from './test-service.js';
 export type {
   ConformanceContext,
   ConformanceOptions,

@@ -4,6 +4,7 @@
  * skipped locally with a loud message and FAIL under CI (`CI=true`).
  */
 import { randomBytes } from 'node:crypto';
+import { createTestClock, findTestService } from '@q2google/state-conformance';
 import { MongoClient } from 'mongodb';
 
 /** The environment variable naming the test server. */
@@ -11,40 +12,22 @@ export const MONGODB_URL_ENV = 'Q2G_TEST_MONGODB_URL';
 /** The database the tests write to. */
 export const TEST_DATABASE = 'q2google_test';
 
-function unavailable(reason: string): undefined {
-  const message = [
-    '',
-    '='.repeat(78),
-    `  MongoDB tests SKIPPED: ${reason}`,
-    '  Start the test services and export their env, then run the tests again:',
-    '    eval "$(bash scripts/services.sh start)"',
-    '='.repeat(78),
-    '',
-  ].join('\n');
-  if (process.env.CI === 'true' || process.env.CI === '1') {
-    throw new Error(`${message}\n(CI=true: missing database services are a failure, not a skip)`);
-  }
-  console.warn(message);
-  return undefined;
-}
-
 let probed: Promise<string | undefined> | undefined;
 
 /** The test server URL when it answers a ping; otherwise undefined (or throws under CI). */
 export function mongoTestUrl(): Promise<string | undefined> {
-  probed ??= (async () => {
-    const url = process.env[MONGODB_URL_ENV];
-    if (!url) return unavailable(`${MONGODB_URL_ENV} is not set`);
-    const client = new MongoClient(url, { serverSelectionTimeoutMS: 3_000 });
-    try {
-      await client.db('admin').command({ ping: 1 });
-      return url;
-    } catch (error) {
-      return unavailable(`the server at ${MONGODB_URL_ENV} does not answer (${String(error)})`);
-    } finally {
-      await client.close().catch(() => {});
-    }
-  })();
+  probed ??= findTestService({
+    label: 'MongoDB',
+    envVar: MONGODB_URL_ENV,
+    ping: async (url) => {
+      const client = new MongoClient(url, { serverSelectionTimeoutMS: 3_000 });
+      try {
+        await client.db('admin').command({ ping: 1 });
+      } finally {
+        await client.close().catch(() => {});
+      }
+    },
+  });
   return probed;
 }
 
@@ -53,11 +36,7 @@ export function randomTestNamespace(): string {
   return `t${randomBytes(5).toString('hex')}`;
 }
 
-/** A settable clock for lease tests: starts at the real time, moves only when told. */
-export function createTestClock(): { now: () => Date; advance: (ms: number) => void } {
-  let at = Date.now();
-  return { now: () => new Date(at), advance: (ms) => (at += ms) };
-}
+export { createTestClock };
 
 /** Drops every collection of the given prefixes (and nothing else) from the test database. */
 export async function dropCollections(client: MongoClient, prefixes: string[]): Promise<void> {
