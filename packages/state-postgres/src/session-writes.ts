@@ -40,57 +40,43 @@ function lastByKey<T>(list: readonly T[], keyOf: (v: T) => string): T[] {
   return [...new Map(list.map((v) => [keyOf(v), v])).values()];
 }
 
-async function upsertItems(
+/**
+ * Upserts units or batches (a record's `status` and whole document), last write per id wins;
+ * rows whose document did not change are left untouched.
+ */
+async function upsertRecords<R extends { status: string }>(
   client: PoolClient,
-  t: TableNames,
+  table: string,
+  idColumn: 'key' | 'id',
   sessionId: string,
-  items: readonly ItemState[],
+  records: readonly R[],
+  idOf: (record: R) => string,
 ): Promise<void> {
-  for (const chunk of chunked(
-    lastByKey(items, (i) => i.key),
-    CHUNK,
-  )) {
+  for (const chunk of chunked(lastByKey(records, idOf), CHUNK)) {
     await client.query(
-      `INSERT INTO ${t.items} AS i (session_id, key, status, doc)
-       SELECT $1, u.key, u.status, u.doc::jsonb
-       FROM unnest($2::text[], $3::text[], $4::text[]) AS u(key, status, doc)
-       ON CONFLICT (session_id, key) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc
-       WHERE i.doc IS DISTINCT FROM EXCLUDED.doc`,
-      [
-        sessionId,
-        chunk.map((i) => i.key),
-        chunk.map((i) => i.status),
-        chunk.map((i) => JSON.stringify(i)),
-      ],
+      `INSERT INTO ${table} AS r (session_id, ${idColumn}, status, doc)
+       SELECT $1, u.id, u.status, u.doc::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS u(id, status, doc)
+       ON CONFLICT (session_id, ${idColumn}) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc
+       WHERE r.doc IS DISTINCT FROM EXCLUDED.doc`,
+      [sessionId, chunk.map(idOf), chunk.map((r) => r.status), chunk.map((r) => JSON.stringify(r))],
     );
   }
 }
 
-async function upsertBatches(
+const upsertItems = (
+  client: PoolClient,
+  t: TableNames,
+  sessionId: string,
+  items: readonly ItemState[],
+) => upsertRecords(client, t.items, 'key', sessionId, items, (i) => i.key);
+
+const upsertBatches = (
   client: PoolClient,
   t: TableNames,
   sessionId: string,
   batches: readonly BatchState[],
-): Promise<void> {
-  for (const chunk of chunked(
-    lastByKey(batches, (b) => b.id),
-    CHUNK,
-  )) {
-    await client.query(
-      `INSERT INTO ${t.batches} AS b (session_id, id, status, doc)
-       SELECT $1, u.id, u.status, u.doc::jsonb
-       FROM unnest($2::text[], $3::text[], $4::text[]) AS u(id, status, doc)
-       ON CONFLICT (session_id, id) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc
-       WHERE b.doc IS DISTINCT FROM EXCLUDED.doc`,
-      [
-        sessionId,
-        chunk.map((b) => b.id),
-        chunk.map((b) => b.status),
-        chunk.map((b) => JSON.stringify(b)),
-      ],
-    );
-  }
-}
+) => upsertRecords(client, t.batches, 'id', sessionId, batches, (b) => b.id);
 
 /** Replaces the whole stored session with `state` (call inside a transaction). */
 export async function writeSession(
