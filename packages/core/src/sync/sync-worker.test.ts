@@ -95,7 +95,8 @@ describe('several workers on one session', () => {
       backend: plain,
     });
     await expect(worker.run({ sessionId: 'x', range })).rejects.toMatchObject({
-      code: 'CONFIG_INVALID',
+      code: 'BACKEND_CAPABILITY_MISSING',
+      message: expect.stringContaining('cannot share a session between workers (no leases)'),
     });
   });
 });
