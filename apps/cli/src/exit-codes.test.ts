@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '@q2google/core';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES, exitCodeForError } from './exit-codes.js';
 
@@ -13,6 +14,14 @@ describe('exit codes', () => {
     expect(exitCodeForError('STATE_CORRUPT')).toBe(EXIT_CODES.backend);
     expect(exitCodeForError('GOPRO_NETWORK')).toBe(EXIT_CODES.error);
     expect(exitCodeForError(undefined)).toBe(EXIT_CODES.error);
+  });
+
+  it('gives every error code one of the documented exit codes', () => {
+    const documented: number[] = Object.values(EXIT_CODES);
+    for (const code of ERROR_CODES) {
+      expect(documented, code).toContain(exitCodeForError(code));
+      expect(exitCodeForError(code), code).not.toBe(EXIT_CODES.success);
+    }
   });
 
   it('keeps every documented code distinct', () => {

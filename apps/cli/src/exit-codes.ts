@@ -1,4 +1,4 @@
-import type { Q2gErrorCode } from '@q2google/core';
+import { type ErrorCategory, errorCategory, type Q2gErrorCode } from '@q2google/core';
 
 /** The documented exit codes of `q2google`. */
 export const EXIT_CODES = {
@@ -20,32 +20,25 @@ export const EXIT_CODES = {
   interrupted: 130,
 } as const;
 
-const AUTH: readonly Q2gErrorCode[] = [
-  'GPHOTOS_AUTH_REQUIRED',
-  'GPHOTOS_SCOPE_MISSING',
-  'GOPRO_AUTH_EXPIRED',
-  'GOPRO_AUTH_FAILED',
-];
-
-const USAGE: readonly Q2gErrorCode[] = [
-  'CONFIG_INVALID',
-  'SYNC_SESSION_MISMATCH',
-  'BACKEND_UNKNOWN_SCHEME',
-  'BACKEND_PACKAGE_MISSING',
-  'BACKEND_INVALID_PLUGIN',
-  'BACKEND_SCHEME_CONFLICT',
-  'BACKEND_API_VERSION',
-  'BACKEND_INVALID_URI',
-  'BACKEND_CAPABILITY_MISSING',
-];
+/** The exit code of each error category (core's error table says which code is which). */
+const EXIT_CODE_OF = {
+  cancelled: EXIT_CODES.interrupted,
+  quota: EXIT_CODES.quota,
+  auth: EXIT_CODES.auth,
+  configuration: EXIT_CODES.usage,
+  'session-conflict': EXIT_CODES.usage,
+  'backend-setup': EXIT_CODES.usage,
+  'backend-unavailable': EXIT_CODES.backend,
+  'backend-locked': EXIT_CODES.backend,
+  'backend-failure': EXIT_CODES.backend,
+  'state-unreadable': EXIT_CODES.backend,
+  'state-invalid': EXIT_CODES.backend,
+  network: EXIT_CODES.error,
+  remote: EXIT_CODES.error,
+  internal: EXIT_CODES.error,
+} as const satisfies Record<ErrorCategory, number>;
 
 /** The exit code for an error code (undefined: not a q2google error). */
 export function exitCodeForError(code: Q2gErrorCode | undefined): number {
-  if (code === undefined) return EXIT_CODES.error;
-  if (code === 'SYNC_ABORTED') return EXIT_CODES.interrupted;
-  if (code === 'GPHOTOS_QUOTA_EXHAUSTED') return EXIT_CODES.quota;
-  if (AUTH.includes(code)) return EXIT_CODES.auth;
-  if (USAGE.includes(code)) return EXIT_CODES.usage;
-  if (code.startsWith('BACKEND_') || code.startsWith('STATE_')) return EXIT_CODES.backend;
-  return EXIT_CODES.error;
+  return code === undefined ? EXIT_CODES.error : EXIT_CODE_OF[errorCategory(code)];
 }

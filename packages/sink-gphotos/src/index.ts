@@ -32,10 +32,10 @@ export { type ParsedErrorBody, parseErrorBody } from './errors/error-body.js';
 export { nextPacificMidnight } from './errors/pacific-midnight.js';
 export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.js';
 export { nodeTransport } from './http/transport.js';
+export { GOOGLE_PHOTOS_LIMITS } from './limits.js';
 export {
   createGooglePhotosSink,
   DEFAULT_BASE_URL,
-  GOOGLE_PHOTOS_LIMITS,
   type GooglePhotosSink,
   type GooglePhotosSinkOptions,
 } from './sink.js';

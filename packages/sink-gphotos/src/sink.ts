@@ -15,6 +15,7 @@ import { createItems } from './create/create-items.js';
 import { Mutex } from './create/mutex.js';
 import { ApiClient } from './http/api-client.js';
 import { type HttpTransport, nodeTransport } from './http/transport.js';
+import { GOOGLE_PHOTOS_LIMITS } from './limits.js';
 import { createItemFinder, listMediaItems, toCreatedItem } from './listing/list-items.js';
 import { AlbumPageSchema } from './schemas.js';
 import type { UploadConfig } from './upload/upload-config.js';
@@ -22,14 +23,6 @@ import { uploadMedia } from './upload/upload-media.js';
 
 /** Google's production API. */
 export const DEFAULT_BASE_URL = 'https://photoslibrary.googleapis.com';
-
-/** Google Photos' fixed limits (spec §4.1, §4.5, §6.1). */
-export const GOOGLE_PHOTOS_LIMITS: SinkLimits = {
-  maxBatchSize: 50,
-  uploadTokenTtlMs: 24 * 3_600_000,
-  maxPhotoBytes: 200_000_000,
-  maxVideoBytes: 20_000_000_000,
-};
 
 /** Options of {@link createGooglePhotosSink}. */
 export interface GooglePhotosSinkOptions {
@@ -45,10 +38,9 @@ export interface GooglePhotosSinkOptions {
   retry?: Partial<RetryPolicy>;
   /** Shortest wait after a per-minute 429 (default 30 s; Retry-After wins when longer). */
   rateLimitFloorMs?: number;
-  /** Refuse upload tokens this close to expiry (default 30 min). */
-  tokenSafetyMarginMs?: number;
   /** Scopes the grant must hold. */
   requiredScopes?: readonly string[];
+  /** Overrides of {@link GOOGLE_PHOTOS_LIMITS} (e.g. a shorter token lifetime in tests). */
   limits?: Partial<SinkLimits>;
   transport?: HttpTransport;
   now?: () => number;
@@ -118,7 +110,7 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
           api,
           retry,
           now,
-          tokenSafetyMarginMs: options.tokenSafetyMarginMs ?? 1_800_000,
+          tokenMinRemainingMs: limits.uploadTokenMinRemainingMs,
           mutex,
           findCreated,
         },

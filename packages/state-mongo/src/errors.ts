@@ -3,7 +3,14 @@
  * BACKEND_UNAVAILABLE (retryable), a refused login BACKEND_UNAVAILABLE (not retryable), a
  * malformed URI BACKEND_INVALID_URI. URIs are redacted and passwords masked everywhere.
  */
-import { Q2gError, type Q2gErrorCode, redactSecrets, redactUri, wrapError } from '@q2google/core';
+import {
+  isQ2gError,
+  Q2gError,
+  type Q2gErrorCode,
+  redactSecrets,
+  redactUri,
+  wrapError,
+} from '@q2google/core';
 
 const NETWORK_ERRORS = new Set([
   'MongoServerSelectionError',
@@ -52,7 +59,7 @@ export function toBackendError(
   uri: string | undefined,
   fallback: Q2gErrorCode = 'BACKEND_WRITE_FAILED',
 ): Q2gError {
-  if (error instanceof Q2gError) return error;
+  if (isQ2gError(error)) return error;
   const secrets = [uriPassword(uri)];
   const where = uri ? redactUri(uri) : 'the injected client';
   const name = (error as { name?: unknown } | null)?.name;

@@ -3,7 +3,14 @@
  * BACKEND_UNAVAILABLE, anything else the operation's own code. URIs in messages are redacted and
  * the URI's password is masked wherever it might appear.
  */
-import { Q2gError, type Q2gErrorCode, redactSecrets, redactUri, wrapError } from '@q2google/core';
+import {
+  isQ2gError,
+  Q2gError,
+  type Q2gErrorCode,
+  redactSecrets,
+  redactUri,
+  wrapError,
+} from '@q2google/core';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -69,7 +76,7 @@ export function toBackendError(
   context: ErrorContext,
   fallback: Q2gErrorCode = 'BACKEND_WRITE_FAILED',
 ): Q2gError {
-  if (error instanceof Q2gError) return error;
+  if (isQ2gError(error)) return error;
   const where = context.uri ? redactUri(context.uri) : 'the injected pool';
   const secrets = [uriPassword(context.uri)];
   const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);

@@ -60,6 +60,7 @@ export class TestSink implements MediaSink {
   readonly limits = {
     maxBatchSize: 50,
     uploadTokenTtlMs: 86_400_000,
+    uploadTokenMinRemainingMs: 10 * 60_000,
     maxPhotoBytes: 1_000_000,
     maxVideoBytes: 10_000_000,
   };

@@ -3,34 +3,32 @@
  * short HTML page for pages. Messages are the user-facing text of a Q2gError, scrubbed of every
  * known secret; anything that is not a Q2gError is reported without its text.
  */
-import { isQ2gError, redactSecrets } from '@q2google/core';
+import { type ErrorCategory, errorCategory, isQ2gError, redactSecrets } from '@q2google/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../shared/api-types.js';
 
+/** The HTTP status of each error category (core's error table says which code is which). */
+const STATUS_OF = {
+  cancelled: 500,
+  quota: 500,
+  auth: 422,
+  configuration: 400,
+  'session-conflict': 409,
+  'backend-setup': 500,
+  'backend-unavailable': 503,
+  'backend-locked': 423,
+  'backend-failure': 500,
+  'state-unreadable': 500,
+  'state-invalid': 400,
+  network: 503,
+  remote: 500,
+  internal: 500,
+} as const satisfies Record<ErrorCategory, ContentfulStatusCode>;
+
 /** The HTTP status of an error by its code. */
 export function statusOf(error: unknown): ContentfulStatusCode {
-  if (!isQ2gError(error)) return 500;
-  switch (error.code) {
-    case 'CONFIG_INVALID':
-    case 'STATE_INVALID':
-      return 400;
-    case 'GOPRO_AUTH_FAILED':
-    case 'GOPRO_AUTH_EXPIRED':
-    case 'GPHOTOS_AUTH_REQUIRED':
-    case 'GPHOTOS_SCOPE_MISSING':
-      return 422;
-    case 'SYNC_SESSION_MISMATCH':
-      return 409;
-    case 'BACKEND_LOCKED':
-      return 423;
-    case 'BACKEND_UNAVAILABLE':
-    case 'GOPRO_NETWORK':
-    case 'GPHOTOS_NETWORK':
-      return 503;
-    default:
-      return 500;
-  }
+  return isQ2gError(error) ? STATUS_OF[errorCategory(error.code)] : 500;
 }
 
 /** The JSON body of an error, with secrets scrubbed. */

@@ -12,6 +12,12 @@ export interface SinkLimits {
   maxBatchSize: number;
   /** How long an upload token stays usable after the upload finished. */
   uploadTokenTtlMs: number;
+  /**
+   * The least time an upload token must have left for `createItems` to accept it; a token
+   * closer to expiry is refused (`reupload`). The engine uploads such units again instead of
+   * sending them.
+   */
+  uploadTokenMinRemainingMs: number;
   /** Largest photo and video the sink accepts, in bytes. */
   maxPhotoBytes: number;
   maxVideoBytes: number;

@@ -5,11 +5,10 @@ import { resolveCapabilities } from '../protocol/state-backend.js';
 import { BatchReconciler } from './batch-reconciler.js';
 import { asQ2gError, type RetryRules, shouldRetry, stopsRun } from './failure-policy.js';
 import type { StageContext } from './stage-context.js';
+import { tokenHorizon } from './token-horizon.js';
 
-/** Options of the create stage. */
+/** Options of the create stage. Tokens too close to expiry for the sink are not sent. */
 export interface CreateOptions extends RetryRules {
-  /** A token expiring sooner than this is not sent; the unit is uploaded again. */
-  tokenSafetyMarginMs: number;
   /** Units per `createItems` call; capped by the sink's limit. */
   batchSize?: number;
 }
@@ -98,8 +97,8 @@ export class CreateStage {
 
   /** Uploaded units whose token is still good; expired ones go back for a new upload. */
   #ready(): ItemState[] {
-    const { store, now } = this.#ctx;
-    const horizon = now().getTime() + this.#options.tokenSafetyMarginMs;
+    const { store } = this.#ctx;
+    const horizon = tokenHorizon(this.#ctx);
     const ready: ItemState[] = [];
     for (const item of store.items('uploaded')) {
       if (Date.parse(item.tokenExpiresAt!) > horizon) ready.push(item);
@@ -109,8 +108,8 @@ export class CreateStage {
 
   /** Units whose create failed retryably get another try while their token is good. */
   #requeueRetryableFailures(): void {
-    const { store, now } = this.#ctx;
-    const horizon = now().getTime() + this.#options.tokenSafetyMarginMs;
+    const { store } = this.#ctx;
+    const horizon = tokenHorizon(this.#ctx);
     for (const item of store.items('failed')) {
       if (!item.uploadToken || !shouldRetry(item, this.#options)) continue;
       if (Date.parse(item.tokenExpiresAt!) > horizon) store.transition(item.key, 'uploaded');

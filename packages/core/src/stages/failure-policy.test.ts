@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../errors/error-codes.js';
 import { Q2gError } from '../errors/q2g-error.js';
 import { stopsRun } from './failure-policy.js';
 
@@ -16,5 +17,27 @@ describe('stopsRun', () => {
   it('fails only the unit for errors about that unit', () => {
     expect(stopsRun(new Q2gError('GOPRO_NOT_FOUND', 'gone'))).toBe(false);
     expect(stopsRun(new Error('plain'))).toBe(false);
+  });
+});
+
+describe('the run-stopping codes', () => {
+  it('are exactly those of the cancelled, quota, auth, configuration and live-backend categories', () => {
+    const stopping = ERROR_CODES.filter((code) => stopsRun(new Q2gError(code, 'x')));
+    expect(stopping.sort()).toEqual(
+      [
+        'SYNC_ABORTED',
+        'GPHOTOS_QUOTA_EXHAUSTED',
+        'GPHOTOS_AUTH_REQUIRED',
+        'GPHOTOS_SCOPE_MISSING',
+        'GOPRO_AUTH_EXPIRED',
+        'GOPRO_AUTH_FAILED',
+        'BACKEND_UNAVAILABLE',
+        'BACKEND_LOCKED',
+        'BACKEND_CLOSED',
+        'BACKEND_WRITE_FAILED',
+        'STATE_LEASE_LOST',
+        'CONFIG_INVALID',
+      ].sort(),
+    );
   });
 });

@@ -1,27 +1,32 @@
-import type { Q2gErrorCode } from '../errors/error-codes.js';
+import { type ErrorCategory, errorCategory } from '../errors/error-categories.js';
 import { isQ2gError, Q2gError } from '../errors/q2g-error.js';
 import type { ItemError, ItemState } from '../model/item-state.js';
 
-/** Errors that are not about one unit: the whole run stops, saved, and says what to do. */
-const RUN_STOPPING: readonly Q2gErrorCode[] = [
-  'SYNC_ABORTED',
-  'GPHOTOS_QUOTA_EXHAUSTED',
-  'GPHOTOS_AUTH_REQUIRED',
-  'GPHOTOS_SCOPE_MISSING',
-  'GOPRO_AUTH_EXPIRED',
-  'GOPRO_AUTH_FAILED',
-  'BACKEND_UNAVAILABLE',
-  'BACKEND_LOCKED',
-  'BACKEND_CLOSED',
-  'BACKEND_WRITE_FAILED',
-  'STATE_LEASE_LOST',
-  // A setting is wrong (e.g. a token file others can read): no unit can succeed until it is fixed.
-  'CONFIG_INVALID',
-];
+/**
+ * Which categories of error are not about one unit: the whole run stops, saved, and says what
+ * to do. A wrong setting (e.g. a token file others can read) stops it too: no unit can succeed
+ * until it is fixed.
+ */
+const STOPS_RUN = {
+  cancelled: true,
+  quota: true,
+  auth: true,
+  configuration: true,
+  'session-conflict': false,
+  'backend-setup': false,
+  'backend-unavailable': true,
+  'backend-locked': true,
+  'backend-failure': true,
+  'state-unreadable': false,
+  'state-invalid': false,
+  network: false,
+  remote: false,
+  internal: false,
+} as const satisfies Record<ErrorCategory, boolean>;
 
 /** True when this error must stop the whole run rather than fail one unit. */
 export function stopsRun(error: unknown): boolean {
-  return isQ2gError(error) && RUN_STOPPING.includes(error.code);
+  return isQ2gError(error) && STOPS_RUN[errorCategory(error.code)];
 }
 
 /** Any thrown value as a Q2gError (an unexpected one becomes `INTERNAL`). */

@@ -4,5 +4,6 @@ export { DiscoveryStage } from './discovery-stage.js';
 export { stopsRun } from './failure-policy.js';
 export { requeueForTransfer } from './requeue.js';
 export type { StageContext } from './stage-context.js';
+export { tokenHorizon } from './token-horizon.js';
 export { type TransferOptions, TransferStage } from './transfer-stage.js';
 export { runUnitTransfer, transferUnit, type UnitTransferOutcome } from './transfer-unit.js';

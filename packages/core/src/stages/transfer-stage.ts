@@ -2,23 +2,23 @@ import type { ItemState } from '../model/item-state.js';
 import { runPool } from '../util/run-pool.js';
 import { type RetryRules, shouldRetry } from './failure-policy.js';
 import type { StageContext } from './stage-context.js';
+import { tokenHorizon } from './token-horizon.js';
 import { runUnitTransfer } from './transfer-unit.js';
 
 /** Options of the transfer stage. */
 export interface TransferOptions extends RetryRules {
   /** Units transferred at once. */
   concurrency: number;
-  /** A token expiring sooner than this is treated as expired (re-uploaded). */
-  tokenSafetyMarginMs: number;
   /** Called after each unit is uploaded (the create stage listens). */
   onUploaded?(): void;
 }
 
 /**
  * Transfer: streams every unit that still needs bytes from the source into the sink, several at
- * once, with memory bounded by what the sink buffers per upload. Units whose upload token has
- * expired are uploaded again. A unit's failure is recorded on it (error and attempt count);
- * a run-stopping error (quota, auth, backend, cancel) ends the stage with state saved.
+ * once, with memory bounded by what the sink buffers per upload. Units whose upload token is
+ * too close to expiry for the sink are uploaded again. A unit's failure is recorded on it (error
+ * and attempt count); a run-stopping error (quota, auth, backend, cancel) ends the stage with
+ * state saved.
  */
 export class TransferStage {
   /** Bytes moved by this run (what the sink confirmed or finished). */
@@ -45,10 +45,7 @@ export class TransferStage {
       case 'uploading':
         return true;
       case 'uploaded':
-        return (
-          Date.parse(item.tokenExpiresAt!) <=
-          this.ctx.now().getTime() + this.options.tokenSafetyMarginMs
-        );
+        return Date.parse(item.tokenExpiresAt!) <= tokenHorizon(this.ctx);
       case 'failed':
         return !item.uploadToken && shouldRetry(item, this.options);
       default:

@@ -6,7 +6,8 @@ import type { SessionState } from '../model/session-state.js';
 import type { SyncStateBackend } from '../protocol/state-backend.js';
 import { FakeSink } from '../testing/fake-sink.js';
 import { FakeSource, fakeBytes, fakeUnit } from '../testing/fake-source.js';
-import { GoProToPhotosSync, type SyncEngineOptions } from './go-pro-to-photos-sync.js';
+import type { SyncEngineOptions } from './engine-options.js';
+import { GoProToPhotosSync } from './go-pro-to-photos-sync.js';
 import type { SyncEvent } from './sync-events.js';
 
 const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T23:59:59.999Z' };
@@ -37,6 +38,39 @@ function expectExactlyOnce(
       sink.created.filter((c) => c.sha256 === sha(unit.key, unit.size ?? 0)).map((c) => c.fileName),
     ).toEqual([unit.fileName]);
   }
+}
+
+/**
+ * Uploads two units in a run the daily quota stops before create, moves the clock on by what
+ * `later` returns (it may also change the sink), and resumes the session.
+ */
+async function resumeAfterQuota(sessionId: string, later: (sink: FakeSink) => number) {
+  const units = library(2);
+  const sink = new FakeSink();
+  const backend = createMemoryBackend();
+  let clock = Date.parse('2026-03-01T00:00:00.000Z');
+  const now = () => new Date(clock);
+  sink.now = now;
+  sink.failCreate = () => new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'Daily quota reached.');
+  await engine({ source: new FakeSource(units), sink, backend, now }).run({ sessionId, range });
+  expect(sink.tokens.size).toBe(2);
+  sink.failCreate = undefined;
+  clock += later(sink);
+  const summary = await engine({ source: new FakeSource(units), sink, backend, now }).run({
+    sessionId,
+  });
+  return { sink, units, summary };
+}
+
+/** Both units were uploaded again and created once; their first tokens were never sent. */
+function expectReuploadedNotSent(sink: FakeSink, units: ReturnType<typeof library>) {
+  expect(sink.tokens.size).toBe(4);
+  const sent = sink.createCalls
+    .slice(1)
+    .flat()
+    .map((i) => i.uploadToken);
+  expect(sent.some((t) => t === 'tok-1' || t === 'tok-2')).toBe(false);
+  expectExactlyOnce(sink, units);
 }
 
 /** A backend with only the seed's two methods. */
@@ -301,31 +335,20 @@ describe('the sync engine', () => {
   });
 
   it('uploads again when an upload token expired before create', async () => {
-    const units = library(2);
-    const sink = new FakeSink();
-    const backend = createMemoryBackend();
-    let clock = Date.parse('2026-03-01T00:00:00.000Z');
-    const now = () => new Date(clock);
-    sink.now = now;
-    sink.failCreate = () => new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'Daily quota reached.');
-    await engine({ source: new FakeSource(units), sink, backend, now }).run({
-      sessionId: 'expiry',
-      range,
-    });
-    expect(sink.tokens.size).toBe(2);
-    sink.failCreate = undefined;
-    clock += 2 * 86_400_000;
-    const summary = await engine({ source: new FakeSource(units), sink, backend, now }).run({
-      sessionId: 'expiry',
+    const { sink, units, summary } = await resumeAfterQuota('expiry', () => 2 * 86_400_000);
+    expect(summary.complete).toBe(true);
+    expectReuploadedNotSent(sink, units);
+  });
+
+  it("uses the sink's token margin: a token with less left than the sink accepts is uploaded again, never sent", async () => {
+    // 20 minutes left: more than a 10-minute margin, less than the sink's 30.
+    const { sink, units, summary } = await resumeAfterQuota('margin', (sink) => {
+      sink.limits.uploadTokenMinRemainingMs = 30 * 60_000;
+      return sink.limits.uploadTokenTtlMs - 20 * 60_000;
     });
     expect(summary.complete).toBe(true);
-    expect(sink.tokens.size).toBe(4);
-    const sent = sink.createCalls
-      .slice(1)
-      .flat()
-      .map((i) => i.uploadToken);
-    expect(sent.some((t) => t === 'tok-1' || t === 'tok-2')).toBe(false);
-    expectExactlyOnce(sink, units);
+    expect(sink.refusedTokens).toEqual([]);
+    expectReuploadedNotSent(sink, units);
   });
 
   it('re-uploads units whose token Google rejects, and retries retryable per-item failures', async () => {

@@ -1,4 +1,5 @@
-export { GoProToPhotosSync, type SyncEngineOptions, sync } from './go-pro-to-photos-sync.js';
+export type { SyncEngineOptions } from './engine-options.js';
+export { GoProToPhotosSync, sync } from './go-pro-to-photos-sync.js';
 export { LeaseKeeper } from './lease-keeper.js';
 export { BACKEND_RETRY_POLICY, withBackendRetries } from './retrying-backend.js';
 export { SessionStore, type SessionStoreOptions } from './session-store.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors/error-codes.js';
+import type { Q2gError } from '../errors/q2g-error.js';
 import type { SessionState } from '../model/session-state.js';
 
 /** Failures of one kind in a summary. */
@@ -75,5 +76,41 @@ export function describeSession(state: SessionState) {
     failures: [...failures.values()].sort((a, b) => b.count - a.count),
     bytesRemaining,
     complete: state.discovery.status === 'complete' && done === Object.keys(state.items).length,
+  };
+}
+
+/** What one run did, for {@link summarizeRun}. */
+export interface RunTally {
+  sessionId: string;
+  /** Bytes the sink confirmed and units created by this run. */
+  bytes: number;
+  created: number;
+  /** `Date.now()` when the run started. */
+  started: number;
+  /** Why the run stopped early, if it did. */
+  stopped: Q2gError | undefined;
+}
+
+/** The summary of a run: the session as it stands (null: unknown) and what the run did. */
+export function summarizeRun(state: Readonly<SessionState> | null, run: RunTally): SyncSummary {
+  const described = state
+    ? describeSession(state)
+    : { counts: {}, skippedByReason: {}, failures: [], bytesRemaining: 0, complete: false };
+  const resumeAt = run.stopped?.details?.resumeAt;
+  return {
+    sessionId: run.sessionId,
+    ...described,
+    createdThisRun: run.created,
+    bytesTransferred: run.bytes,
+    durationMs: Date.now() - run.started,
+    ...(run.stopped
+      ? {
+          stopped: {
+            code: run.stopped.code,
+            message: run.stopped.userMessage,
+            ...(typeof resumeAt === 'string' ? { resumeAt } : {}),
+          },
+        }
+      : {}),
   };
 }

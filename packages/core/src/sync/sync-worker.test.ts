@@ -87,6 +87,36 @@ describe('several workers on one session', () => {
     expect(new Set(sink.created.map((c) => c.sha256)).size).toBe(units.length);
   });
 
+  it('upload again, rather than send, a token with less time left than the sink accepts', async () => {
+    const store = createMemoryStore();
+    const sink = new FakeSink();
+    sink.limits.uploadTokenMinRemainingMs = 30 * 60_000;
+    let clock = Date.parse('2026-03-01T00:00:00.000Z');
+    const now = () => new Date(clock);
+    sink.now = now;
+    const worker = () =>
+      new SyncWorker({
+        source: new FakeSource(units.slice(0, 4)),
+        sink,
+        backend: createMemoryBackend({ store }),
+        workerId: 'w',
+        pollMs: 10,
+        now,
+      });
+    sink.failCreate = () => new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'Daily quota reached.');
+    const first = await worker().run({ sessionId: 'margin', range });
+    expect(first.stopped?.code).toBe('GPHOTOS_QUOTA_EXHAUSTED');
+    expect(sink.tokens.size).toBe(4);
+    sink.failCreate = undefined;
+    // 20 minutes left: more than a 10-minute margin, less than the sink's 30.
+    clock += sink.limits.uploadTokenTtlMs - 20 * 60_000;
+    const second = await worker().run({ sessionId: 'margin' });
+    expect(second.complete).toBe(true);
+    expect(sink.refusedTokens).toEqual([]);
+    expect(sink.tokens.size).toBe(8);
+    expect(sink.created).toHaveLength(4);
+  });
+
   it('refuse a backend without leases, saying what to use', async () => {
     const plain: SyncStateBackend = { load: async () => null, save: async () => {} };
     const worker = new SyncWorker({
@@ -95,7 +125,8 @@ describe('several workers on one session', () => {
       backend: plain,
     });
     await expect(worker.run({ sessionId: 'x', range })).rejects.toMatchObject({
-      code: 'CONFIG_INVALID',
+      code: 'BACKEND_CAPABILITY_MISSING',
+      message: expect.stringContaining('cannot share a session between workers (no leases)'),
     });
   });
 });

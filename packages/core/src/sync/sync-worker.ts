@@ -1,28 +1,19 @@
 import { hostname } from 'node:os';
-import { isQ2gError, Q2gError } from '../errors/q2g-error.js';
+import { isQ2gError } from '../errors/q2g-error.js';
 import type { ItemState } from '../model/item-state.js';
-import { createSessionState } from '../model/session-document.js';
 import type { SessionState } from '../model/session-state.js';
-import { resolveCapabilities } from '../protocol/state-backend.js';
+import { requireLeases } from '../protocol/require-leases.js';
 import { CreateStage } from '../stages/create-stage.js';
 import { DiscoveryStage } from '../stages/discovery-stage.js';
-import { asQ2gError, stopsRun } from '../stages/failure-policy.js';
 import { requeueForTransfer } from '../stages/requeue.js';
-import type { StageContext } from '../stages/stage-context.js';
+import { tokenHorizon } from '../stages/token-horizon.js';
 import { runUnitTransfer } from '../stages/transfer-unit.js';
-import { abortError, sleep } from '../util/sleep.js';
-import type { SyncEngineOptions } from './go-pro-to-photos-sync.js';
+import { EngineSettings, type SyncEngineOptions } from './engine-options.js';
 import { LeaseKeeper } from './lease-keeper.js';
-import { withBackendRetries } from './retrying-backend.js';
-import { SessionStore } from './session-store.js';
-import type { SyncEvent, SyncEventInput } from './sync-events.js';
-import {
-  assertSameSession,
-  type ParsedSyncRequest,
-  parseSyncRequest,
-  type SyncRequest,
-} from './sync-request.js';
-import { describeSession, type SyncSummary } from './sync-summary.js';
+import { openSession } from './open-session.js';
+import { runSession, type SessionRun } from './session-run.js';
+import type { SyncRequest } from './sync-request.js';
+import type { SyncSummary } from './sync-summary.js';
 
 /** Options of a worker: the engine's, plus who it is and how long its leases last. */
 export interface SyncWorkerOptions extends SyncEngineOptions {
@@ -44,122 +35,51 @@ const ACTIVE = ['discovered', 'uploading', 'uploaded', 'creating'] as const;
  * takes the role over if it dies. Every worker runs until the session is finished.
  */
 export class SyncWorker {
+  readonly #settings: EngineSettings;
   readonly #options: SyncWorkerOptions;
   readonly workerId: string;
 
   constructor(options: SyncWorkerOptions) {
-    this.#options = { ...options, backend: withBackendRetries(options.backend) };
+    this.#settings = new EngineSettings(options);
+    this.#options = options;
     this.workerId =
       options.workerId ?? `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   }
 
   /** Works on the session until it is finished, stopped, or cancelled. */
-  async run(request: SyncRequest, signal?: AbortSignal): Promise<SyncSummary> {
-    const { backend } = this.#options;
-    const caps = resolveCapabilities(backend);
-    if (!caps.leases || !caps.incrementalSave) {
-      throw new Q2gError(
-        'CONFIG_INVALID',
-        `The ${backend.name ?? 'configured'} state backend cannot share a session between workers.`,
-        {
-          hint: 'Use a postgres:// or mongodb:// state URI for several workers, or run one `q2google sync`.',
+  run(request: SyncRequest, signal?: AbortSignal): Promise<SyncSummary> {
+    const { backend } = this.#settings;
+    return runSession(this.#settings, request, signal, async (run) => {
+      const { sessionId } = run.request;
+      requireLeases(backend, { sessionId });
+      const leaseMs = this.#options.leaseMs ?? 60_000;
+      const keeper = new LeaseKeeper(backend, sessionId, this.workerId, leaseMs, (error) =>
+        run.fail(error),
+      );
+      // A worker that lost its backend cannot give its leases back; they expire instead.
+      const abandons = (stopped: unknown) => isQ2gError(stopped, 'BACKEND_UNAVAILABLE');
+      return {
+        work: async () => {
+          await openSession(this.#settings, run.request, {
+            mayCreate: () => keeper.holdRole('init'),
+            pollMs: this.#pollMs,
+            signal: run.signal,
+          });
+          await this.#work(run, keeper, leaseMs);
         },
-      );
-    }
-    const started = Date.now();
-    const parsed = parseSyncRequest(request);
-    const controller = new AbortController();
-    const forwardAbort = () => controller.abort(abortError(signal!));
-    if (signal?.aborted) forwardAbort();
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    const leaseMs = this.#options.leaseMs ?? 60_000;
-    const keeper = new LeaseKeeper(backend, parsed.sessionId, this.workerId, leaseMs, (error) =>
-      controller.abort(error),
-    );
-    const tally = { bytes: 0, created: 0 };
-    let stopped: Q2gError | undefined;
-    let abandon = false;
-    try {
-      await this.#ensureSession(parsed, keeper, controller.signal);
-      await this.#work(parsed, keeper, controller.signal, tally, leaseMs, (error) =>
-        controller.abort(error),
-      );
-    } catch (error) {
-      const reason = controller.signal.aborted ? controller.signal.reason : error;
-      if (!stopsRun(reason) && !stopsRun(error)) throw error;
-      stopped = asQ2gError(stopsRun(reason) ? reason : error);
-      abandon = isQ2gError(stopped, 'BACKEND_UNAVAILABLE');
-      this.#emit({ type: 'error', code: stopped.code, message: stopped.userMessage });
-    } finally {
-      signal?.removeEventListener('abort', forwardAbort);
-      await keeper.stop(abandon);
-    }
-    const state = abandon ? null : await backend.load(parsed.sessionId);
-    const described = state
-      ? describeSession(state)
-      : { counts: {}, skippedByReason: {}, failures: [], bytesRemaining: 0, complete: false };
-    const summary: SyncSummary = {
-      sessionId: parsed.sessionId,
-      ...described,
-      createdThisRun: tally.created,
-      bytesTransferred: tally.bytes,
-      durationMs: Date.now() - started,
-      ...(stopped ? { stopped: { code: stopped.code, message: stopped.userMessage } } : {}),
-    };
-    this.#emit({ type: 'summary', summary });
-    return summary;
+        close: (stopped) => keeper.stop(abandons(stopped)),
+        finalState: async (stopped) => (abandons(stopped) ? null : backend.load(sessionId)),
+      };
+    });
   }
 
-  async #ensureSession(
-    request: ParsedSyncRequest,
-    keeper: LeaseKeeper,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const { backend } = this.#options;
-    for (;;) {
-      const existing = await backend.load(request.sessionId);
-      if (existing) {
-        assertSameSession(existing, request);
-        return;
-      }
-      if (!request.range) {
-        throw new Q2gError(
-          'CONFIG_INVALID',
-          `There is no session "${request.sessionId}" to work on.`,
-          {
-            hint: 'Give a date range to start it, or start it with `q2google sync` first.',
-          },
-        );
-      }
-      if (await keeper.holdRole('init')) {
-        await backend.save(
-          createSessionState({
-            id: request.sessionId,
-            range: request.range,
-            options: {
-              album: request.album ?? null,
-              mediaTypes: request.mediaTypes ?? [],
-              source: request.sourceOptions ?? {},
-            },
-            now: this.#now(),
-          }),
-        );
-        return;
-      }
-      await sleep(this.#options.pollMs ?? 500, signal);
-    }
+  get #pollMs(): number {
+    return this.#options.pollMs ?? 500;
   }
 
-  async #work(
-    request: ParsedSyncRequest,
-    keeper: LeaseKeeper,
-    signal: AbortSignal,
-    tally: { bytes: number; created: number },
-    leaseMs: number,
-    onFatal: (error: unknown) => void,
-  ): Promise<void> {
-    const { backend } = this.#options;
-    const concurrency = this.#options.concurrency ?? 4;
+  async #work(run: SessionRun, keeper: LeaseKeeper, leaseMs: number): Promise<void> {
+    const { backend, concurrency } = this.#settings;
+    const { request, signal } = run;
     const inFlight = new Map<string, Promise<void>>();
     let coordinating = false;
     // The last full view of the session. Only the coordinator reloads it every turn; a worker
@@ -171,7 +91,7 @@ export class SyncWorker {
         signal.throwIfAborted();
         const coordinator = await keeper.holdRole('coordinator');
         if (coordinator || !state) state = await load();
-        if (coordinator) await this.#coordinate(state, request, signal, tally, !coordinating);
+        if (coordinator) await this.#coordinate(state, run, !coordinating);
         coordinating = coordinator;
         const free = concurrency - inFlight.size;
         const claimed =
@@ -185,8 +105,8 @@ export class SyncWorker {
               })
             : [];
         for (const item of claimed) {
-          const task = this.#transfer(state, item, keeper, signal, tally)
-            .catch(onFatal)
+          const task = this.#transfer(state, item, keeper, run)
+            .catch((error: unknown) => run.fail(error))
             .finally(() => inFlight.delete(item.key));
           inFlight.set(item.key, task);
         }
@@ -195,7 +115,7 @@ export class SyncWorker {
           if (state.discovery.status === 'complete' && !hasActive(state)) return;
         }
         // A plain timer (no abort listener per turn); a cancelled worker stops within one poll.
-        await Promise.race([delay(this.#options.pollMs ?? 500), ...inFlight.values()]);
+        await Promise.race([delay(this.#pollMs), ...inFlight.values()]);
       }
     } finally {
       await Promise.allSettled(inFlight.values());
@@ -203,91 +123,42 @@ export class SyncWorker {
   }
 
   /** The coordinator's turn: discovery, requeues and reconciliation once, then ready batches. */
-  async #coordinate(
-    state: SessionState,
-    request: ParsedSyncRequest,
-    signal: AbortSignal,
-    tally: { bytes: number; created: number },
-    firstTurn: boolean,
-  ): Promise<void> {
-    const store = this.#store(state);
-    const ctx = this.#context(store, signal);
+  async #coordinate(state: SessionState, run: SessionRun, firstTurn: boolean): Promise<void> {
+    const settings = this.#settings;
+    const store = settings.store(state);
+    const ctx = settings.context(store, run.signal);
     await new DiscoveryStage(ctx).run();
-    const rules = {
-      maxAttempts: this.#options.maxAttempts ?? 5,
-      retryPermanentFailures: request.retryFailed && firstTurn,
-    };
-    const margin = this.#options.tokenSafetyMarginMs ?? 10 * 60_000;
-    const create = new CreateStage(ctx, {
-      ...rules,
-      tokenSafetyMarginMs: margin,
-      ...(this.#options.batchSize ? { batchSize: this.#options.batchSize } : {}),
-    });
+    const retryPermanentFailures = run.request.retryFailed && firstTurn;
+    const create = new CreateStage(ctx, settings.createOptions(retryPermanentFailures));
     if (firstTurn) await create.reconcile();
-    requeueForTransfer(
-      store,
-      this.#now().getTime() + margin,
-      firstTurn ? rules : { ...rules, maxAttempts: 0 },
-    );
+    const rules = settings.retryRules(retryPermanentFailures);
+    requeueForTransfer(store, tokenHorizon(ctx), firstTurn ? rules : { ...rules, maxAttempts: 0 });
     await store.flush({ force: true });
     const transferLeft = [...store.items('discovered', 'uploading')].length > 0;
     await create.send(!transferLeft);
-    tally.created += create.createdThisRun;
+    run.tally.created += create.createdThisRun;
   }
 
   async #transfer(
     state: SessionState,
     item: ItemState,
     keeper: LeaseKeeper,
-    signal: AbortSignal,
-    tally: { bytes: number; created: number },
+    run: SessionRun,
   ): Promise<void> {
-    const unitSignal = keeper.track(item.key, signal);
+    const unitSignal = keeper.track(item.key, run.signal);
     // Every write of the unit first proves (and extends) the lease, so a worker that lost it
     // while stalled cannot overwrite what the worker that took the unit over has recorded.
-    const store = this.#store({ ...state, items: { [item.key]: item }, batches: {} }, () =>
+    const store = this.#settings.store({ ...state, items: { [item.key]: item }, batches: {} }, () =>
       keeper.confirm(item.key),
     );
     try {
-      const { bytes } = await runUnitTransfer(this.#context(store, unitSignal), item.key);
-      tally.bytes += bytes;
+      const { bytes } = await runUnitTransfer(this.#settings.context(store, unitSignal), item.key);
+      run.tally.bytes += bytes;
     } catch (error) {
       if (isQ2gError(unitSignal.reason, 'STATE_LEASE_LOST')) return;
       throw error;
     } finally {
-      if (!signal.aborted) await keeper.release(item.key).catch(() => {});
-    }
-  }
-
-  #store(state: SessionState, beforeWrite?: () => Promise<void>): SessionStore {
-    return new SessionStore(this.#options.backend, state, {
-      now: () => this.#now(),
-      alwaysWriteMeta: false,
-      ...(beforeWrite ? { beforeWrite } : {}),
-    });
-  }
-
-  #context(store: SessionStore, signal: AbortSignal): StageContext {
-    return {
-      source: this.#options.source,
-      sink: this.#options.sink,
-      backend: this.#options.backend,
-      store,
-      signal,
-      now: () => this.#now(),
-      emit: (event) => this.#emit(event),
-    };
-  }
-
-  #now(): Date {
-    return this.#options.now?.() ?? new Date();
-  }
-
-  #emit(event: SyncEventInput): void {
-    try {
-      this.#options.onEvent?.({ ...event, at: this.#now().toISOString() } as SyncEvent);
-    } catch {
-      // A listener's failure must not break the worker.
+      if (!run.signal.aborted) await keeper.release(item.key).catch(() => {});
     }
   }
 }

@@ -5,6 +5,7 @@ import type {
   CreateItemResult,
   MediaSink,
   NewMediaItem,
+  SinkLimits,
   UploadRequest,
   UploadResult,
 } from '../protocol/media-sink.js';
@@ -12,15 +13,19 @@ import type {
 /** An in-memory media sink that records what it created, with hooks to inject failures. */
 export class FakeSink implements MediaSink {
   readonly name = 'fake-sink';
-  readonly limits = {
+  /** Like Google Photos, `createItems` refuses tokens with less than `uploadTokenMinRemainingMs` left. */
+  readonly limits: SinkLimits = {
     maxBatchSize: 50,
     uploadTokenTtlMs: 86_400_000,
+    uploadTokenMinRemainingMs: 10 * 60_000,
     maxPhotoBytes: 200_000,
     maxVideoBytes: 1_000_000,
   };
   readonly created: (CreatedMediaItem & { sha256: string; albumId?: string | null })[] = [];
   readonly tokens = new Map<string, { sha256: string; fileName: string }>();
   createCalls: NewMediaItem[][] = [];
+  /** Items whose token was refused for being too close to expiry. */
+  refusedTokens: NewMediaItem[] = [];
   albums = new Map<string, string>();
   /** Return a failure for this create call instead of results (checked before it applies). */
   failCreate?: (call: number) => Error | undefined;
@@ -66,6 +71,18 @@ export class FakeSink implements MediaSink {
     const results = items.map((item): CreateItemResult => {
       const override = this.itemResult?.(item);
       if (override) return override;
+      const minExpiry = this.now().getTime() + this.limits.uploadTokenMinRemainingMs;
+      if (item.tokenExpiresAt && Date.parse(item.tokenExpiresAt) <= minExpiry) {
+        this.refusedTokens.push(item);
+        return {
+          key: item.key,
+          outcome: 'failed',
+          code: 'UPLOAD_TOKEN_EXPIRED',
+          message: 'The upload token expires too soon.',
+          retryable: true,
+          reupload: true,
+        };
+      }
       const token = this.tokens.get(item.uploadToken);
       if (!token)
         return {

@@ -1,4 +1,4 @@
-import { Q2gError } from '@q2google/core';
+import { isQ2gError, Q2gError } from '@q2google/core';
 import { REAUTH_HINT } from '../errors/classify.js';
 
 interface GaxiosLike {
@@ -13,7 +13,7 @@ interface GaxiosLike {
  * request config holds the refresh token and client secret).
  */
 export function authFailure(error: unknown, action: string): Q2gError {
-  if (error instanceof Q2gError) return error;
+  if (isQ2gError(error)) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as GaxiosLike;
   const data = e.response?.data as { error?: unknown; error_description?: unknown } | undefined;
   const oauthError = typeof data?.error === 'string' ? data.error : undefined;

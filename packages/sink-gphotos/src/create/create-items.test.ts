@@ -150,6 +150,20 @@ describe('createItems', () => {
     expect(h.emulator.requestCounts()['gphotos.batchCreate']).toBeUndefined();
   });
 
+  it('refuses exactly the tokens with less time left than its declared limit', async () => {
+    h = await startHarness();
+    const margin = h.sink.limits.uploadTokenMinRemainingMs;
+    expect(margin).toBe(30 * 60_000);
+    const [short, long] = await uploaded(h.sink, 2);
+    const left = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const results = await h.sink.createItems([
+      { ...short!, tokenExpiresAt: left(margin - 60_000) },
+      { ...long!, tokenExpiresAt: left(margin + 60_000) },
+    ]);
+    expect(results[0]).toMatchObject({ outcome: 'failed', reupload: true });
+    expect(results[1]?.outcome).toBe('created');
+  });
+
   it('asks for a re-upload when the server says a token expired (injected expired token)', async () => {
     h = await startHarness();
     h.emulator.inject({ route: 'gphotos.upload', kind: 'expire-token', times: 1 });

@@ -22,8 +22,8 @@ export interface CreateConfig {
   api: ApiClient;
   retry: RetryPolicy;
   now: () => number;
-  /** Tokens expiring within this margin are refused (re-upload instead). */
-  tokenSafetyMarginMs: number;
+  /** Tokens with less time than this left are refused (re-upload instead): the sink's limit. */
+  tokenMinRemainingMs: number;
   /** One batchCreate at a time for this account. */
   mutex: Mutex;
   findCreated: CreatedItemFinder;
@@ -49,7 +49,7 @@ export async function createItems(
   return config.mutex.run(async () => {
     const results: CreateItemResult[] = new Array(items.length);
     const toSend: { item: NewMediaItem; index: number }[] = [];
-    const deadline = config.now() + config.tokenSafetyMarginMs;
+    const deadline = config.now() + config.tokenMinRemainingMs;
     items.forEach((item, index) => {
       if (item.fileName.length > MAX_FILE_NAME_LENGTH) {
         results[index] = failed(

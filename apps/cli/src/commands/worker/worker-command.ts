@@ -1,4 +1,4 @@
-import { Q2gError, resolveCapabilities, type SyncRequest } from '@q2google/core';
+import { Q2gError, requireLeases, type SyncRequest } from '@q2google/core';
 import type { CommandSpec } from '../../command.js';
 import { openBackend, quoteArg, stateFlagOf } from '../../run/open-backend.js';
 import { runSession } from '../../run/run-session.js';
@@ -37,15 +37,7 @@ export const workerCommand: CommandSpec = {
     const loaded = config();
     const { backend, label, close } = await openBackend(ctx, loaded);
     try {
-      if (!resolveCapabilities(backend).leases) {
-        throw new Q2gError(
-          'BACKEND_CAPABILITY_MISSING',
-          `The state backend at ${label} (${backend.name ?? 'unnamed'}) cannot share a session between workers (no leases).`,
-          {
-            hint: `Use a postgres:// or mongodb:// --state for several workers, or run \`q2google resume ${session}\` in one process.`,
-          },
-        );
-      }
+      requireLeases(backend, { where: label, sessionId: session });
       const request: SyncRequest = { sessionId: session };
       if (typeof from === 'string' || typeof to === 'string') {
         request.range = parseRange(String(from ?? ''), String(to ?? ''));

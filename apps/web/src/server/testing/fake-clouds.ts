@@ -56,6 +56,7 @@ export class FakeSink implements MediaSink {
   readonly limits = {
     maxBatchSize: 50,
     uploadTokenTtlMs: 86_400_000,
+    uploadTokenMinRemainingMs: 10 * 60_000,
     maxPhotoBytes: 1_000_000,
     maxVideoBytes: 1_000_000,
   };

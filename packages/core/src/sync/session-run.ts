@@ -1,0 +1,89 @@
+import type { Q2gError } from '../errors/q2g-error.js';
+import type { SessionState } from '../model/session-state.js';
+import { asQ2gError, stopsRun } from '../stages/failure-policy.js';
+import { abortError } from '../util/sleep.js';
+import type { EngineSettings } from './engine-options.js';
+import { type ParsedSyncRequest, parseSyncRequest, type SyncRequest } from './sync-request.js';
+import { type SyncSummary, summarizeRun } from './sync-summary.js';
+
+/** One run of a session, as its work loop sees it. */
+export interface SessionRun {
+  readonly request: ParsedSyncRequest;
+  /** Aborts when the caller cancels or the run fails. */
+  readonly signal: AbortSignal;
+  /** Stops the run with this error (unless it is stopping already); the summary reports it. */
+  fail(error: unknown): void;
+  /** Bytes the sink confirmed and units created by this run, kept up to date as it goes. */
+  readonly tally: { bytes: number; created: number };
+}
+
+/** What differs between the single-process engine and a worker: the work and its clean-up. */
+export interface RunLoop {
+  /** Works on the session until it is done; throws when the run stops. */
+  work(): Promise<void>;
+  /** Runs after the work whatever happened (final save, leases given back). */
+  close(stopped: Q2gError | undefined): Promise<void>;
+  /** The session after the run, for the summary (null: unknown). */
+  finalState(stopped: Q2gError | undefined): Promise<Readonly<SessionState> | null>;
+}
+
+/**
+ * The skeleton of every run: validates the request, lets `open` start the work loop, links the
+ * caller's signal, turns a run-stopping failure into a summary that says why (anything else is
+ * thrown), and reports the summary.
+ */
+export async function runSession(
+  settings: EngineSettings,
+  request: SyncRequest,
+  signal: AbortSignal | undefined,
+  open: (run: SessionRun) => Promise<RunLoop>,
+): Promise<SyncSummary> {
+  const started = Date.now();
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(abortError(signal!));
+  let failure: Q2gError | undefined;
+  const run: SessionRun = {
+    request: parseSyncRequest(request),
+    signal: controller.signal,
+    fail(error) {
+      if (controller.signal.aborted) return;
+      failure = asQ2gError(error);
+      controller.abort(failure);
+    },
+    tally: { bytes: 0, created: 0 },
+  };
+  const loop = await open(run);
+  if (signal?.aborted) forwardAbort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  let stopped: Q2gError | undefined;
+  try {
+    await loop.work();
+  } catch (error) {
+    stopped = stopReason(error, controller.signal, failure);
+    settings.emit({ type: 'error', code: stopped.code, message: stopped.userMessage });
+  } finally {
+    signal?.removeEventListener('abort', forwardAbort);
+    await loop.close(stopped);
+  }
+  const summary = summarizeRun(await loop.finalState(stopped), {
+    sessionId: run.request.sessionId,
+    ...run.tally,
+    started,
+    stopped,
+  });
+  settings.emit({ type: 'summary', summary });
+  return summary;
+}
+
+/**
+ * Why a run that threw `error` stopped, or rethrows it when nothing stops the run. A failure
+ * passed to `fail` (a background stage's) is reported rather than the abort it caused; a
+ * run-stopping abort reason (cancel, lost backend) wins over the error it made the work throw.
+ */
+function stopReason(error: unknown, signal: AbortSignal, failure: Q2gError | undefined): Q2gError {
+  if (failure) return failure;
+  const reason: unknown = signal.aborted ? signal.reason : error;
+  if (stopsRun(reason)) return asQ2gError(reason);
+  if (stopsRun(error)) return asQ2gError(error);
+  throw error;
+}
