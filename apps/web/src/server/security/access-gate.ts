@@ -113,6 +113,23 @@ export class AccessGate {
    * A session idle past the limit is forgotten; a found one counts as used now.
    */
   session(cookie: string | undefined): BrowserSession | null {
+    const session = this.#live(cookie);
+    if (session) session.lastSeen = this.#now();
+    return session;
+  }
+
+  /**
+   * The session of an API request: the cookie's session, and only with its page key (a request
+   * with the cookie alone neither opens it nor keeps it alive).
+   */
+  apiSession(cookie: string | undefined, pageKey: string | undefined): BrowserSession | null {
+    const session = this.#live(cookie);
+    if (!session || !pageKey || !same(pageKey, session.pageKey)) return null;
+    session.lastSeen = this.#now();
+    return session;
+  }
+
+  #live(cookie: string | undefined): BrowserSession | null {
     if (!cookie) return null;
     const now = this.#now();
     for (const session of this.#sessions.values()) {
@@ -120,19 +137,9 @@ export class AccessGate {
         this.#sessions.delete(session.id);
         continue;
       }
-      if (same(cookie, session.id)) {
-        session.lastSeen = now;
-        return session;
-      }
+      if (same(cookie, session.id)) return session;
     }
     return null;
-  }
-
-  /** The session of an API request: the cookie's session, and only with its page key. */
-  apiSession(cookie: string | undefined, pageKey: string | undefined): BrowserSession | null {
-    if (!pageKey) return null;
-    const session = this.session(cookie);
-    return session && same(pageKey, session.pageKey) ? session : null;
   }
 
   /** Marks a session as used (an open event stream keeps its page's session alive). */

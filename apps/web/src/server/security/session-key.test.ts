@@ -68,13 +68,16 @@ describe('idle sessions', () => {
   it('expire after the idle limit, and activity keeps them alive', async () => {
     let now = 1_000_000;
     const gate = new AccessGate({ accessToken: LAUNCH_TOKEN, idleMs: 60_000, now: () => now });
-    const { login } = await createHarness({ gate });
-    const { get } = await login();
+    const { call, login } = await createHarness({ gate });
+    const { cookie, get } = await login();
     now += 50_000;
     expect((await get('/api/me')).status).toBe(200);
     now += 50_000;
     expect((await get('/api/me')).status).toBe(200);
-    now += 60_001;
+    now += 50_000;
+    // The cookie alone (another port's page) does not keep the session alive.
+    expect((await call('/api/me', { headers: { cookie } })).status).toBe(401);
+    now += 10_001;
     const expired = await get('/api/me');
     expect(expired.status).toBe(401);
     now -= 60_001;
