@@ -8,6 +8,11 @@ import { basename, dirname, join } from 'node:path';
 import { Q2gError } from '@q2google/core';
 import { errnoCode, type FileOps, isMissing } from './file-ops.js';
 
+/** State files hold upload tokens and product URLs: this user only, whatever the umask. */
+export const STATE_FILE_MODE = 0o600;
+/** Folders of the state: this user only. */
+export const STATE_DIR_MODE = 0o700;
+
 /** True for a temp file left by {@link writeFileAtomic}. */
 export function isTempName(name: string): boolean {
   return name.startsWith('.') && name.endsWith('.tmp');
@@ -58,7 +63,7 @@ export async function writeTemp(ops: FileOps, path: string, data: string): Promi
   const temp = tempPathFor(path);
   let handle: Awaited<ReturnType<FileOps['open']>> | undefined;
   try {
-    handle = await ops.open(temp, 'wx', 0o644);
+    handle = await ops.open(temp, 'wx', STATE_FILE_MODE);
     await handle.writeFile(data, 'utf8');
     await handle.sync();
     await handle.close();

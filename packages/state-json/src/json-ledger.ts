@@ -6,10 +6,11 @@
 import { join } from 'node:path';
 import type { LedgerEntry } from '@q2google/core';
 import { z } from 'zod';
-import { createFileExclusive, syncDirectory, writeFailed } from './atomic-write.js';
+import { createFileExclusive, syncDirectory } from './atomic-write.js';
 import type { FileOps } from './file-ops.js';
 import { ledgerDir, recordFileName } from './layout.js';
 import { mapLimit, readJsonFile } from './read-json-file.js';
+import { makeDirectory } from './record-writer.js';
 import { serialize } from './session-files.js';
 
 /** A stored ledger entry; extra fields are allowed and kept out of results. */
@@ -44,11 +45,7 @@ export async function ledgerRecord(
 ): Promise<void> {
   if (entries.length === 0) return;
   const dir = ledgerDir(root);
-  try {
-    await ops.mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw writeFailed(dir, error);
-  }
+  await makeDirectory(ops, dir);
   await mapLimit(entries, 32, async (entry) => {
     const { key, sessionId, mediaItemId, createdAt } = entry;
     const text = serialize({ key, sessionId, mediaItemId, createdAt });

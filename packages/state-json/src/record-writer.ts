@@ -3,7 +3,13 @@
  * directory once per batch of writes; and removing the files of records that are gone.
  */
 import { join } from 'node:path';
-import { removeFile, syncDirectory, writeFailed, writeFileAtomic } from './atomic-write.js';
+import {
+  removeFile,
+  STATE_DIR_MODE,
+  syncDirectory,
+  writeFailed,
+  writeFileAtomic,
+} from './atomic-write.js';
 import type { FileOps } from './file-ops.js';
 import { recordFileName } from './layout.js';
 import { mapLimit } from './read-json-file.js';
@@ -16,10 +22,10 @@ export interface RecordToWrite {
   status?: string;
 }
 
-/** Creates a directory (and parents); a failure is BACKEND_WRITE_FAILED. */
+/** Creates a directory (and parents) of mode 0700; a failure is BACKEND_WRITE_FAILED. */
 export async function makeDirectory(ops: FileOps, dir: string): Promise<void> {
   try {
-    await ops.mkdir(dir, { recursive: true });
+    await ops.mkdir(dir, { recursive: true, mode: STATE_DIR_MODE });
   } catch (error) {
     throw writeFailed(dir, error);
   }

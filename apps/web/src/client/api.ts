@@ -1,9 +1,10 @@
 /**
- * Calls to the dashboard's API. The session cookie goes along by itself (same origin); writes
- * carry the CSRF token read once from `/api/me`. Failures throw an `ApiFailure` with the
- * server's code and message.
+ * Calls to the dashboard's API. The session cookie goes along by itself (same origin), the page
+ * key in its header; writes also carry the CSRF token read once from `/api/me`. Failures throw
+ * an `ApiFailure` with the server's code and message.
  */
 import type { ApiError, MeResponse } from '../shared/api-types.js';
+import { pageKeyHeaders } from './page-key.js';
 
 /** A refused or failed API call. */
 export class ApiFailure extends Error {
@@ -39,7 +40,7 @@ async function parse<T>(response: Response): Promise<T> {
 
 /** GET a JSON resource. */
 export async function getJson<T>(path: string): Promise<T> {
-  return parse<T>(await fetch(path, { credentials: 'same-origin' }));
+  return parse<T>(await fetch(path, { credentials: 'same-origin', headers: pageKeyHeaders() }));
 }
 
 /** POST or DELETE with the CSRF token. */
@@ -48,7 +49,11 @@ export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: un
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+    headers: {
+      ...pageKeyHeaders(),
+      'content-type': 'application/json',
+      'x-csrf-token': csrfToken,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return parse<T>(response);

@@ -1,18 +1,24 @@
 /**
- * The live view of runs: one EventSource on `/api/stream` for the whole page. Components read
- * the latest progress per session and the events as they arrive, through `useLive`.
+ * The live view of runs: one stream of `/api/stream` for the whole page, read with `fetch` so it
+ * carries the page key in a header (EventSource cannot send one); reconnects with a growing
+ * pause. Components read the latest progress per session and the events as they arrive, through
+ * `useLive`. A `resync` (the server dropped messages this page was too slow to take) clears the
+ * events and bumps `resyncs`, which views use to refetch; a fresh snapshot follows it.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { LoggedEvent, StreamMessage } from '../shared/api-types.js';
 import type { RunProgress } from '../shared/run-progress.js';
+import { pageKeyHeaders } from './page-key.js';
+import { readServerSentEvents } from './sse.js';
 
 type Listener = () => void;
 
 const runs = new Map<string, RunProgress>();
 const events: { sessionId: string; event: LoggedEvent }[] = [];
 const listeners = new Set<Listener>();
-let source: EventSource | undefined;
+let started = false;
 let version = 0;
+let resyncs = 0;
 let connected = false;
 
 function changed(): void {
@@ -20,37 +26,52 @@ function changed(): void {
   for (const listener of listeners) listener();
 }
 
-function connect(): void {
-  if (source) return;
-  source = new EventSource('/api/stream');
-  const handle = (raw: MessageEvent<string>) => {
-    const message = JSON.parse(raw.data) as StreamMessage;
-    if (message.kind === 'snapshot') {
-      for (const run of message.runs) runs.set(run.sessionId, run);
-    } else if (message.kind === 'progress') {
-      runs.set(message.run.sessionId, message.run);
-    } else {
-      events.push({ sessionId: message.sessionId, event: message.event });
-      if (events.length > 2000) events.splice(0, events.length - 2000);
+function handle(message: StreamMessage): void {
+  if (message.kind === 'snapshot') {
+    for (const run of message.runs) runs.set(run.sessionId, run);
+  } else if (message.kind === 'progress') {
+    runs.set(message.run.sessionId, message.run);
+  } else if (message.kind === 'resync') {
+    events.length = 0;
+    resyncs += 1;
+  } else {
+    events.push({ sessionId: message.sessionId, event: message.event });
+    if (events.length > 2000) events.splice(0, events.length - 2000);
+  }
+  changed();
+}
+
+async function connect(): Promise<void> {
+  if (started) return;
+  started = true;
+  let pause = 1000;
+  for (;;) {
+    try {
+      const response = await fetch('/api/stream', {
+        credentials: 'same-origin',
+        headers: { ...pageKeyHeaders(), accept: 'text/event-stream' },
+      });
+      if (response.ok && response.body) {
+        connected = true;
+        pause = 1000;
+        changed();
+        await readServerSentEvents(response.body, (data) => handle(JSON.parse(data)));
+      }
+    } catch {
+      // A dropped connection: try again after the pause.
     }
-    changed();
-  };
-  for (const kind of ['snapshot', 'progress', 'event']) source.addEventListener(kind, handle);
-  source.onopen = () => {
-    connected = true;
-    changed();
-  };
-  source.onerror = () => {
     connected = false;
     changed();
-  };
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(pause * 2, 30_000);
+  }
 }
 
 /** Re-renders on every stream message; returns the live runs and events. */
 export function useLive() {
   const [, setVersion] = useState(version);
   useEffect(() => {
-    connect();
+    void connect();
     const listener = () => setVersion(version);
     listeners.add(listener);
     return () => {
@@ -59,6 +80,8 @@ export function useLive() {
   }, []);
   return {
     connected,
+    /** How many times the page fell behind the stream; refetch when it changes. */
+    resyncs,
     run: (sessionId: string) => runs.get(sessionId),
     running: () => [...runs.values()].filter((r) => r.state === 'running'),
     eventsOf: (sessionId: string) =>

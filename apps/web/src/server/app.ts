@@ -1,8 +1,8 @@
 /**
  * The web app: a Hono application over the packages. Every response carries strict security
  * headers; every request must name this server as its host (no DNS rebinding); everything but
- * the access-token exchange and the OAuth callback needs the session cookie; writes also need a
- * same-origin request and the CSRF token.
+ * the access-token exchange and the OAuth callback needs the session cookie, API requests (the
+ * event stream too) also the page key, and writes also a same-origin request and the CSRF token.
  */
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -20,8 +20,10 @@ import {
   type AccessGate,
   type BrowserSession,
   CSRF_HEADER,
+  PAGE_KEY_HEADER,
   SESSION_COOKIE,
 } from './security/access-gate.js';
+import { limitBodies } from './security/body-limit.js';
 
 /** Everything the routes use. */
 export interface WebAppDeps {
@@ -79,9 +81,13 @@ export function createWebApp(deps: WebAppDeps): Hono<WebEnv> {
   app.route('/', publicRoutes(deps));
 
   app.use('*', async (c, next) => {
-    const session = deps.gate.session(getCookie(c, SESSION_COOKIE));
+    const isApi = c.req.path.startsWith('/api/');
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const session = isApi
+      ? deps.gate.apiSession(cookie, c.req.header(PAGE_KEY_HEADER))
+      : deps.gate.session(cookie);
     if (!session) {
-      if (c.req.path.startsWith('/api/')) {
+      if (isApi) {
         return jsonError(c, 401, 'UNAUTHENTICATED', 'Open the URL the server printed at launch.');
       }
       return c.html(
@@ -113,6 +119,7 @@ export function createWebApp(deps: WebAppDeps): Hono<WebEnv> {
     return next();
   });
 
+  app.use('/api/*', limitBodies());
   app.route('/api', apiRoutes(deps));
   app.route('/api', runRoutes(deps));
   app.route('/api', accountRoutes(deps));

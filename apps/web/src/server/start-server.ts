@@ -12,6 +12,7 @@ import type { Connections } from './accounts/connections.js';
 import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
 import { createBackendAccess } from './backend-access.js';
+import { answerHosts, checkBindHost, hostWithPort, isLoopback } from './bind-hosts.js';
 import { EventLog } from './runs/event-log.js';
 import { RunManager } from './runs/run-manager.js';
 import { AccessGate } from './security/access-gate.js';
@@ -19,8 +20,10 @@ import { DEMO_RANGE, type DemoOptions, startDemo } from './wiring/demo.js';
 
 /** Options of {@link startWebServer}. */
 export interface StartWebServerOptions {
-  /** Address to bind; 127.0.0.1 by default. */
+  /** Address to bind; 127.0.0.1 by default. Any non-loopback address needs `allowHosts`. */
   host?: string;
+  /** Host names (or addresses) the dashboard is opened by; only these `Host` headers answer. */
+  allowHosts?: readonly string[];
   /** Port; 8787 by default, 0 for any free one. */
   port?: number;
   /** Run against the sandbox emulators. */
@@ -42,8 +45,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 /** Where the built browser client is: beside the bundle, or in dist/ when run from sources. */
 function findClientDir(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -56,6 +57,8 @@ function findClientDir(): string | undefined {
 export async function startWebServer(options: StartWebServerOptions = {}): Promise<WebServer> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = options.host ?? '127.0.0.1';
+  const allowHosts = options.allowHosts ?? [];
+  checkBindHost(host, allowHosts);
   const { config: loaded } = loadConfig(options.config);
   const cwd = options.config?.cwd ?? process.cwd();
   const demo = options.demo
@@ -97,15 +100,12 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     started.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  const shown = host.includes(':') ? `[${host}]` : host;
-  hosts = LOOPBACK.has(host)
-    ? [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]
-    : [`${shown}:${port}`];
-  const origin = `http://${shown}:${port}`;
+  hosts = answerHosts(host, port, allowHosts);
+  const origin = `http://${isLoopback(host) ? hostWithPort(host, port) : hosts[0]}`;
   const url = `${origin}/auth?token=${gate.accessToken}`;
-  if (!LOOPBACK.has(host)) {
+  if (!isLoopback(host)) {
     print(
-      `Warning: listening on ${host}, not only this computer; anyone who can reach it and gets the link can use your accounts.`,
+      `Warning: listening on ${host}, not only this computer (answering to ${hosts.join(', ')}); anyone who can reach it and gets the link can use your accounts.`,
     );
   }
   if (!clientDir)

@@ -142,7 +142,9 @@ export interface MeResponse {
 export type StreamMessage =
   | { kind: 'snapshot'; runs: RunProgress[] }
   | { kind: 'progress'; run: RunProgress }
-  | { kind: 'event'; sessionId: string; event: LoggedEvent };
+  | { kind: 'event'; sessionId: string; event: LoggedEvent }
+  /** The client fell behind and messages were dropped: refetch, a snapshot follows. */
+  | { kind: 'resync' };
 
 /** The JSON body of every refused or failed API request. */
 export interface ApiError {

@@ -98,4 +98,24 @@ describe('unit transitions', () => {
     expect(restarted.uploadToken).toBeUndefined();
     expect(restarted.upload).toBeUndefined();
   });
+
+  it('drop the upload token and the upload session once the unit is created', () => {
+    const creating = transitionItem(
+      transitionItem(transitionItem(unit, 'uploading', { upload }, now), 'uploaded', token, now),
+      'creating',
+      { batchId: 'b1' },
+      now,
+    );
+    const created = transitionItem(
+      creating,
+      'created',
+      { mediaItemId: 'g1', createdAt: now.toISOString() },
+      now,
+    );
+    expect(created.uploadToken).toBeUndefined();
+    expect(created.tokenExpiresAt).toBeUndefined();
+    expect(created.upload).toBeUndefined();
+    expect(JSON.stringify(created)).not.toContain('CAIS1');
+    expect(created).toMatchObject({ mediaItemId: 'g1', uploadedAt: now.toISOString() });
+  });
 });

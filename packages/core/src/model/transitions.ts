@@ -32,6 +32,9 @@ const FIELDS_CLEARED_ON_RESTART: Record<'discovered' | 'uploaded', (keyof ItemSt
   uploaded: ['batchId'],
 };
 
+/** Secrets of the upload that are useless once the unit exists in the library: dropped then. */
+const FIELDS_CLEARED_ON_CREATED: (keyof ItemState)[] = ['upload', 'uploadToken', 'tokenExpiresAt'];
+
 /** True when a unit in `from` may move to `to`. */
 export function canTransition(from: ItemStatus, to: ItemStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
@@ -64,6 +67,9 @@ export function transitionItem(
     for (const field of FIELDS_CLEARED_ON_RESTART[to]) {
       if (!(field in patch)) delete next[field];
     }
+  }
+  if (to === 'created') {
+    for (const field of FIELDS_CLEARED_ON_CREATED) delete next[field];
   }
   if (to !== 'failed' && to !== item.status && !('error' in patch)) delete next.error;
   if (to === 'failed') next.attempts = item.attempts + 1;

@@ -9,4 +9,5 @@ export {
   withRetry,
 } from './retry.js';
 export { runPool } from './run-pool.js';
+export { writeSecretFileAtomic } from './secret-file.js';
 export { abortError, sleep } from './sleep.js';

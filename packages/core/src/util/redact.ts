@@ -1,14 +1,37 @@
+/** Query keys whose values are secrets: any key naming a password, secret, token or credential. */
 const SECRET_QUERY_KEYS =
-  /([?&](?:password|passwd|pwd|token|access_token|refresh_token|client_secret|secret|key|apikey|api_key|sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential)=)[^&#]*/gi;
+  /[?&](?:[^=&#?]*(?:password|passwd|secret|token|credential)[^=&#?]*|pwd|key|apikey|api_key|sig|signature|x-amz-signature)=/gi;
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * A URI safe to print: the password of `scheme://user:password@host` and secret-looking query
- * parameters are replaced by `***`. Anything unparsable is returned with the same masking.
+ * parameters are replaced by `***`. The user info ends at the LAST `@` (a password may hold
+ * `@ / ? #` unencoded), so an `@` later in the path or query masks too much, never too little; a
+ * query value runs to the next `&`. Both masks are worked out on the original text and
+ * merged, so neither can hide a secret from the other. Anything unparsable gets the same masking.
  */
 export function redactUri(uri: string): string {
-  return uri
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@?#]*):[^@/?#]*@/i, '$1:***@')
-    .replace(SECRET_QUERY_KEYS, '$1***');
+  const masked: [number, number][] = [];
+  const scheme = SCHEME.exec(uri)?.[0];
+  if (scheme) {
+    const at = uri.lastIndexOf('@');
+    const colon = uri.indexOf(':', scheme.length);
+    if (at > colon && colon >= 0) masked.push([colon + 1, at]);
+  }
+  for (const match of uri.matchAll(SECRET_QUERY_KEYS)) {
+    const from = match.index + match[0].length;
+    const to = uri.indexOf('&', from);
+    masked.push([from, to < 0 ? uri.length : to]);
+  }
+  masked.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let shown = 0;
+  for (const [from, to] of masked) {
+    if (from > shown) out += `${uri.slice(shown, from)}***`;
+    shown = Math.max(shown, to);
+  }
+  return out + uri.slice(shown);
 }
 
 /** `text` with every occurrence of the given secrets (4+ chars) replaced by `***`. */

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isQ2gError } from '@q2google/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGooglePhotosSink } from '../sink.js';
 import {
   bytesOf,
@@ -42,6 +42,26 @@ describe('token file', () => {
     const tokens = await readTokenFile(file, { insecure: 'warn', warn: (m) => warnings.push(m) });
     expect(tokens?.refresh_token).toBe('1//abc');
     expect(warnings[0]).toContain('chmod 600');
+  });
+
+  it('is never written through a symlink planted at a temp name', async () => {
+    const file = await tempFile();
+    const victim = join(dirname(file), 'victim.txt');
+    await writeFile(victim, 'precious\n');
+    const now = 1_700_000_000_000;
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      await symlink(victim, `${file}.${process.pid}.${now}.tmp`);
+      await symlink(victim, file);
+      await writeTokenFile(file, { refresh_token: '1//abc' });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await readFile(victim, 'utf8')).toBe('precious\n');
+    expect((await lstat(file)).isFile()).toBe(true);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const left = (await readdir(dirname(file))).filter((name) => name.endsWith('.tmp'));
+    expect(left).toEqual([`google-token.json.${process.pid}.${now}.tmp`]);
   });
 });
 

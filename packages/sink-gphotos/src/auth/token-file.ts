@@ -1,6 +1,5 @@
-import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { Q2gError } from '@q2google/core';
+import { readFile, stat } from 'node:fs/promises';
+import { Q2gError, writeSecretFileAtomic } from '@q2google/core';
 import { z } from 'zod';
 
 /** What q2google keeps of a Google OAuth grant (google-auth-library's credential names). */
@@ -50,13 +49,9 @@ export async function readTokenFile(
   return parsed.data;
 }
 
-/** Writes the token file atomically with mode 0600. */
+/** Writes the token file atomically with mode 0600 (random exclusive temp name, fsync, rename). */
 export async function writeTokenFile(path: string, tokens: StoredTokens): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
-  await chmod(temp, 0o600);
-  await rename(temp, path);
+  await writeSecretFileAtomic(path, `${JSON.stringify(tokens, null, 2)}\n`);
 }
 
 /** `update` merged over `current`, keeping fields (e.g. the refresh token) the update lacks. */

@@ -1,4 +1,13 @@
-import { chmod, mkdtemp, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdtemp,
+  readdir,
+  readFile,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +56,20 @@ describe('the GoPro token file', () => {
       code: 'CONFIG_INVALID',
       message: expect.stringContaining('"accessToken"'),
     });
+  });
+
+  it('never writes through a symlink planted at a temp name, and leaves no temp file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'q2g-tf-'));
+    const path = join(dir, 'token.json');
+    const victim = join(dir, 'victim.txt');
+    await writeFile(victim, 'precious\n');
+    await symlink(victim, `${path}.${process.pid}.tmp`);
+    await symlink(victim, path);
+    await createGoProTokenFile(path).save(credentials);
+    expect(await readFile(victim, 'utf8')).toBe('precious\n');
+    expect((await lstat(path)).isFile()).toBe(true);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    const left = (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
+    expect(left).toEqual([`token.json.${process.pid}.tmp`]);
   });
 });

@@ -1,6 +1,5 @@
-import { chmod, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { Q2gError } from '@q2google/core';
+import { chmod, readFile, stat } from 'node:fs/promises';
+import { Q2gError, writeSecretFileAtomic } from '@q2google/core';
 import {
   type GoProTokenStore,
   type StoredGoProCredentials,
@@ -65,17 +64,7 @@ export function createGoProTokenFile(
     },
     async save(credentials: StoredGoProCredentials) {
       const data = `${JSON.stringify(StoredGoProCredentialsSchema.parse(credentials), null, 2)}\n`;
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      const temp = `${path}.${process.pid}.tmp`;
-      const handle = await open(temp, 'w', 0o600);
-      try {
-        await handle.chmod(0o600);
-        await handle.writeFile(data, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, path);
+      await writeSecretFileAtomic(path, data);
     },
   };
 }

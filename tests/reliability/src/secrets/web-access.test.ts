@@ -1,7 +1,9 @@
 /**
  * The dashboard (the built `q2google-web --demo`, a real server on 127.0.0.1) refuses forged
  * requests: no session cookie, a wrong or reused access token, a foreign Host (DNS rebinding),
- * a cross-site write, a write without or with a wrong CSRF token. The launch token works once.
+ * the cookie without the page key (what a page of another port on 127.0.0.1 would have), a
+ * cross-site write, a write without or with a wrong CSRF token, a body over the limit, an OAuth
+ * callback from a browser that did not start the flow. The launch token works once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -91,15 +93,26 @@ describe('the dashboard under forged requests', () => {
     const cookie = String(granted.headers['set-cookie']).split(';')[0]!;
     expect(String(granted.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
     expect((await send(`/auth?token=${token}`, { headers: { host } })).status).toBe(403);
+    const key = /^\/#key=([\w-]+)$/.exec(String(granted.headers.location))?.[1];
+    expect(key).toBeDefined();
 
-    const me = await send('/api/me', { headers: { host, cookie } });
+    // A page of another port on 127.0.0.1 gets the cookie, never the page key: nothing opens.
+    expect((await send('/api/me', { headers: { host, cookie } })).status).toBe(401);
+    expect((await send('/api/stream', { headers: { host, cookie } })).status).toBe(401);
+    const me = await send('/api/me', { headers: { host, cookie, 'x-q2g-key': key! } });
     expect(me.status).toBe(200);
     const { csrfToken } = JSON.parse(me.body) as { csrfToken: string };
-    const write = (headers: Record<string, string>) =>
+    const write = (headers: Record<string, string>, body?: string) =>
       send('/api/syncs', {
         method: 'POST',
-        headers: { host, cookie, 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ from: '2024-01-01', to: '2024-01-02' }),
+        headers: {
+          host,
+          cookie,
+          'x-q2g-key': key!,
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: body ?? JSON.stringify({ from: '2024-01-01', to: '2024-01-02' }),
       });
     const origin = `http://${host}`;
     expect((await write({ origin: 'http://evil.example', 'x-csrf-token': csrfToken })).status).toBe(
@@ -111,7 +124,22 @@ describe('the dashboard under forged requests', () => {
     expect((await write({ 'x-csrf-token': csrfToken })).status).toBe(403);
     expect((await write({ origin })).status).toBe(403);
     expect((await write({ origin, 'x-csrf-token': 'forged' })).status).toBe(403);
+    expect(
+      (
+        await send('/api/syncs', {
+          method: 'POST',
+          headers: { host, cookie, origin, 'x-csrf-token': csrfToken },
+          body: JSON.stringify({ from: '2024-01-01', to: '2024-01-02' }),
+        })
+      ).status,
+    ).toBe(401);
+    const huge = JSON.stringify({ from: '2024-01-01', to: '2024-01-02', album: 'x'.repeat(5e6) });
+    const tooLarge = await write({ origin, 'x-csrf-token': csrfToken }, huge);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body).toContain('PAYLOAD_TOO_LARGE');
     expect((await write({ origin, 'x-csrf-token': csrfToken })).status).not.toBe(403);
+    const callback = await send('/oauth/google/callback?code=c&state=s', { headers: { host } });
+    expect(callback.status).toBe(400);
     expect(
       (await send('/api/me', { headers: { host, cookie: 'q2g_session=forged' } })).status,
     ).toBe(401);

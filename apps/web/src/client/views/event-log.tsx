@@ -33,15 +33,15 @@ export function describeEvent(event: LoggedEvent): string {
   }
 }
 
-/** The event log panel. */
-export function EventLogView(props: { id: string; live: LoggedEvent[] }) {
+/** The event log panel; refetches the stored log when `reload` changes (after a stream resync). */
+export function EventLogView(props: { id: string; live: LoggedEvent[]; reload?: number }) {
   const [stored, setStored] = useState<LoggedEvent[]>([]);
   useEffect(() => {
     getJson<{ events: LoggedEvent[] }>(`/api/sessions/${encodeURIComponent(props.id)}/events`).then(
       (body) => setStored(body.events),
       () => setStored([]),
     );
-  }, [props.id]);
+  }, [props.id, props.reload]);
   const seen = new Set(stored.map((e) => JSON.stringify(e)));
   const all = [...stored, ...props.live.filter((e) => !seen.has(JSON.stringify(e)))];
   const shown = all.slice(-300).reverse();

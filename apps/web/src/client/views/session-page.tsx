@@ -25,7 +25,7 @@ export function SessionPage(props: { id: string }) {
     getJson<SessionDetail>(`/api/sessions/${encodeURIComponent(id)}`).then(setDetail, (e: Error) =>
       setError(e.message),
     );
-  }, [id, runState]);
+  }, [id, runState, live.resyncs]);
   const act = async (action: 'resume' | 'retry' | 'cancel') => {
     setNotice(null);
     try {
@@ -135,7 +135,7 @@ export function SessionPage(props: { id: string }) {
         </p>
       ) : null}
       <UnitsTable id={id} version={runState ?? ''} />
-      <EventLogView id={id} live={live.eventsOf(id)} />
+      <EventLogView id={id} live={live.eventsOf(id)} reload={live.resyncs} />
     </section>
   );
 }

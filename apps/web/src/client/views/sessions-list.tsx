@@ -26,7 +26,7 @@ export function SessionsList() {
       (body) => setRows(body.sessions),
       (e: Error) => setError(e.message),
     );
-  }, [ended]);
+  }, [ended, live.resyncs]);
   return (
     <section>
       <div class="title-row">

@@ -24,11 +24,18 @@ describe('account routes', () => {
   it('finishes the OAuth flow on the callback without the cookie, bound to its state', async () => {
     const harness = await createHarness();
     harness.connections.google = false;
-    const ok = await harness.call('/oauth/google/callback?code=c1&state=s1');
+    // Started in a logged-in session: the start sets the (Lax) cookie that binds the state.
+    const started = await (await harness.login()).send('POST', '/api/accounts/google/start');
+    const binding = (started.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const ok = await harness.call('/oauth/google/callback?code=c1&state=s1', {
+      headers: { cookie: binding },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('url=/accounts');
     expect(harness.connections.google).toBe(true);
-    const forged = await harness.call('/oauth/google/callback?code=c1&state=forged');
+    const forged = await harness.call('/oauth/google/callback?code=c1&state=forged', {
+      headers: { cookie: binding },
+    });
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain('did not match');
   });

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { GoProLoginBodySchema, GoProTokenBodySchema } from '../../shared/api-types.js';
 import type { WebAppDeps, WebEnv } from '../app.js';
 import { jsonError } from '../http-errors.js';
+import { oauthCookie } from '../security/access-gate.js';
 import { failure, safeJson } from './route-helpers.js';
 
 const isAccount = (name: string): name is 'google' | 'gopro' =>
@@ -28,7 +29,11 @@ export function accountRoutes(deps: WebAppDeps) {
   app.post('/accounts/google/start', async (c) => {
     const redirectUri = `http://${new URL(c.req.url).host}/oauth/google/callback`;
     try {
-      return safeJson(c, deps, await connections.googleStart(redirectUri));
+      const started = await connections.googleStart(redirectUri);
+      // The state is bound to this browser session: the callback needs the cookie set here.
+      const state = new URL(started.authUrl).searchParams.get('state') ?? '';
+      c.header('Set-Cookie', oauthCookie(deps.gate.bindOAuthState(c.get('session'), state)));
+      return safeJson(c, deps, started);
     } catch (error) {
       return failure(c, deps, error);
     }

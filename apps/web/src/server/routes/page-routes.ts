@@ -6,9 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { isQ2gError, redactSecrets } from '@q2google/core';
 import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { WebAppDeps, WebEnv } from '../app.js';
 import { htmlPage } from '../http-errors.js';
-import { sessionCookie } from '../security/access-gate.js';
+import { landingUrl, OAUTH_COOKIE, sessionCookie } from '../security/access-gate.js';
 import { findSession } from './route-helpers.js';
 
 const TYPES: Record<string, string> = {
@@ -37,12 +38,27 @@ export function publicRoutes(deps: WebAppDeps) {
       );
     }
     c.header('Set-Cookie', sessionCookie(session));
-    return c.redirect('/', 303);
+    return c.redirect(landingUrl(session), 303);
   });
 
   app.get('/oauth/google/callback', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    c.header(
+      'Set-Cookie',
+      `${OAUTH_COOKIE}=; HttpOnly; SameSite=Lax; Path=/oauth/google/callback; Max-Age=0`,
+    );
+    if (!deps.gate.takeOAuthState(query.get('state') ?? '', getCookie(c, OAUTH_COOKIE))) {
+      return c.html(
+        htmlPage(
+          'Google Photos was not connected',
+          'The authorisation response did not match a request started in this browser session (or it expired).',
+          { link: { href: '/accounts', label: 'Back to the dashboard' } },
+        ),
+        400,
+      );
+    }
     try {
-      await deps.connections.googleCallback(new URL(c.req.url).searchParams);
+      await deps.connections.googleCallback(query);
       // A page, not a redirect: the cookie is SameSite=Strict, so the next request must start
       // from this site for the browser to send it.
       return c.html(

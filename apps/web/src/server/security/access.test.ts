@@ -4,9 +4,10 @@ import { createHarness, LAUNCH_TOKEN, ORIGIN } from '../testing/harness.js';
 describe('access to the dashboard', () => {
   it('exchanges the one-time token for an HttpOnly SameSite=Strict cookie and a clean URL', async () => {
     const { login } = await createHarness();
-    const { exchanged, cookie } = await login();
+    const { exchanged, cookie, key } = await login();
     expect(exchanged.status).toBe(303);
-    expect(exchanged.headers.get('location')).toBe('/');
+    // The path is `/`; the fragment hands the page its key (the page removes it at once).
+    expect(exchanged.headers.get('location')).toBe(`/#key=${key}`);
     const setCookie = exchanged.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^q2g_session=[\w-]{40,};/);
     expect(setCookie).toContain('HttpOnly');
@@ -51,9 +52,9 @@ describe('access to the dashboard', () => {
 
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
     const { app, login } = await createHarness();
-    const { cookie } = await login();
+    const { cookie, key } = await login();
     const response = await app.request('http://evil.example:4173/api/sessions', {
-      headers: { cookie },
+      headers: { cookie, 'x-q2g-key': key },
     });
     expect(response.status).toBe(421);
   });
@@ -82,18 +83,18 @@ describe('access to the dashboard', () => {
 
   it('refuses a write that says nothing about its origin', async () => {
     const { call, login } = await createHarness();
-    const { cookie, csrfToken } = await login();
+    const { cookie, key, csrfToken } = await login();
     const response = await call('/api/accounts/gopro', {
       method: 'DELETE',
-      headers: { cookie, 'x-csrf-token': csrfToken },
+      headers: { cookie, 'x-q2g-key': key, 'x-csrf-token': csrfToken },
     });
     expect(response.status).toBe(403);
   });
 
   it('refuses a write without the CSRF header, or with a wrong one', async () => {
     const { call, login, connections } = await createHarness();
-    const { cookie } = await login();
-    const base = { cookie, origin: ORIGIN, 'sec-fetch-site': 'same-origin' };
+    const { cookie, key } = await login();
+    const base = { cookie, 'x-q2g-key': key, origin: ORIGIN, 'sec-fetch-site': 'same-origin' };
     const missing = await call('/api/accounts/gopro', { method: 'DELETE', headers: base });
     expect(missing.status).toBe(403);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('CSRF');

@@ -1,13 +1,14 @@
 /**
  * A web app over the memory backend and the fake clouds, with helpers that log in the way a
- * browser does (exchange the one-time token, read the CSRF token) and send same-origin requests.
+ * browser does (exchange the one-time token, keep the page key from the redirect's fragment,
+ * read the CSRF token) and send same-origin requests carrying the page key.
  */
 import { createBackendRegistry, createMemoryBackend, type MediaUnit } from '@q2google/core';
 import { createWebApp } from '../app.js';
 import { createBackendAccess } from '../backend-access.js';
 import { EventLog } from '../runs/event-log.js';
 import { RunManager } from '../runs/run-manager.js';
-import { AccessGate, CSRF_HEADER } from '../security/access-gate.js';
+import { AccessGate, CSRF_HEADER, PAGE_KEY_HEADER } from '../security/access-gate.js';
 import { FakeConnections, unit } from './fake-clouds.js';
 
 /** The address the test app believes it serves. */
@@ -16,9 +17,11 @@ export const ORIGIN = 'http://127.0.0.1:4173';
 export const LAUNCH_TOKEN = 'launch-token-for-tests-0001';
 
 /** A test app and a logged-in browser's helpers. */
-export async function createHarness(options: { units?: MediaUnit[]; clientDir?: string } = {}) {
+export async function createHarness(
+  options: { units?: MediaUnit[]; clientDir?: string; gate?: AccessGate } = {},
+) {
   const backend = createMemoryBackend();
-  const gate = new AccessGate({ accessToken: LAUNCH_TOKEN });
+  const gate = options.gate ?? new AccessGate({ accessToken: LAUNCH_TOKEN });
   const connections = new FakeConnections(options.units ?? [1, 2, 3].map((n) => unit(n)));
   const access = await createBackendAccess({ target: backend, registry: createBackendRegistry() });
   const log = new EventLog();
@@ -34,13 +37,16 @@ export async function createHarness(options: { units?: MediaUnit[]; clientDir?: 
   });
   const call = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
 
-  /** Exchanges the launch token like a browser and returns the cookie and the CSRF token. */
+  /** Exchanges the launch token like a browser: the cookie, the page key and the CSRF token. */
   async function login() {
     const exchanged = await call(`/auth?token=${LAUNCH_TOKEN}`);
     const cookie = (exchanged.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const me = await call('/api/me', { headers: { cookie } });
+    const key = new URLSearchParams((exchanged.headers.get('location') ?? '').split('#')[1]).get(
+      'key',
+    )!;
+    const me = await call('/api/me', { headers: { cookie, [PAGE_KEY_HEADER]: key } });
     const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const get = (path: string) => call(path, { headers: { cookie } });
+    const get = (path: string) => call(path, { headers: { cookie, [PAGE_KEY_HEADER]: key } });
     const send = (
       method: string,
       path: string,
@@ -51,6 +57,7 @@ export async function createHarness(options: { units?: MediaUnit[]; clientDir?: 
         method,
         headers: {
           cookie,
+          [PAGE_KEY_HEADER]: key,
           origin: ORIGIN,
           'sec-fetch-site': 'same-origin',
           [CSRF_HEADER]: csrfToken,
@@ -59,7 +66,7 @@ export async function createHarness(options: { units?: MediaUnit[]; clientDir?: 
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-    return { cookie, csrfToken, exchanged, get, send };
+    return { cookie, key, csrfToken, exchanged, get, send };
   }
 
   return { app, backend, gate, connections, runs, log, access, call, login };
