@@ -51,10 +51,10 @@ export interface StateBackendParts<M extends StateBackendMethods> {
   release?: () => Promise<void>;
 }
 
-/** A framed backend: the given methods plus `name`, `capabilities`, `close` and any extras. */
+/** A framed backend: the contract's methods `M` has, plus `name`, `capabilities`, `close`, extras. */
 export type FramedBackend<M extends StateBackendMethods, X extends object> = Pick<
-  M,
-  keyof StateBackendMethods & keyof M
+  Required<SyncStateBackend>,
+  keyof M & keyof StateBackendMethods
 > &
   X & {
     readonly name: string;
