@@ -1,3 +1,18 @@
+export {
+  type BackendIdentity,
+  type ConnectionTrouble,
+  fallbackCode,
+  redactQ2gError,
+  toOperationError,
+} from './backend-errors.js';
+export {
+  type BackendFrame,
+  createBackendFrame,
+  defineStateBackend,
+  type FramedBackend,
+  type StateBackendMethods,
+  type StateBackendParts,
+} from './define-state-backend.js';
 export { type Lease, LeaseTable } from './lease-table.js';
 export {
   createMemoryBackend,
@@ -6,3 +21,9 @@ export {
   type MemoryBackendOptions,
   type MemoryStore,
 } from './memory-backend.js';
+export {
+  countStatuses,
+  newestFirst,
+  summarizeSession,
+  summarizeStoredSession,
+} from './session-summary.js';

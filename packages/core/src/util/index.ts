@@ -1,5 +1,5 @@
 export type { JsonValue } from './json.js';
-export { redactSecrets, redactUri } from './redact.js';
+export { redactSecrets, redactUri, uriPassword } from './redact.js';
 export {
   backoffDelay,
   DEFAULT_RETRY_POLICY,
