@@ -33,6 +33,15 @@ export { nextPacificMidnight } from './errors/pacific-midnight.js';
 export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.js';
 export { nodeTransport } from './http/transport.js';
 export {
+  createGooglePhotosSinkFromSettings,
+  type GooglePhotosSinkTuning,
+  type GooglePhotosWiringOptions,
+  googleAuthFromSettings,
+  googleClientOf,
+  googleEndpointsOf,
+} from './settings/gphotos-from-settings.js';
+export { type GooglePhotosSettings, GPHOTOS_SETTINGS } from './settings/gphotos-settings.js';
+export {
   createGooglePhotosSink,
   DEFAULT_BASE_URL,
   GOOGLE_PHOTOS_LIMITS,

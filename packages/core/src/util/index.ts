@@ -8,5 +8,5 @@ export {
   type RetryPolicy,
   withRetry,
 } from './retry.js';
-export { runPool } from './run-pool.js';
+export { mapLimit, runPool } from './run-pool.js';
 export { abortError, sleep } from './sleep.js';
