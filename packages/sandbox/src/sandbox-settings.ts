@@ -10,18 +10,31 @@ import { GPHOTOS_SCOPES } from './gphotos/options.js';
 /** The OAuth client the Google Photos emulator accepts. */
 export const SANDBOX_GOOGLE_CLIENT = { id: 'q2google-sandbox', secret: 'sandbox-client-secret' };
 
+/** GoPro settings, by the names the GoPro source declares. */
+export interface GoProSandboxSettings {
+  goproApiUrl: string;
+  goproClientId: string;
+  goproClientSecret: string;
+  goproTokenFile: string;
+  goproToken?: string;
+  goproUserId?: string;
+  goproEmail?: string;
+  goproPassword?: string;
+}
+
 /**
  * The GoPro settings of a running emulator. `login: 'password'` (default) logs in with the
- * sandbox account's e-mail and password and renews itself; `'token'` pastes an access token.
+ * sandbox account's e-mail and password and renews itself; `'token'` pastes an access token
+ * that does not expire.
  */
 export function goproSandboxSettings(
   emulator: Pick<GoProEmulator, 'apiUrl' | 'account' | 'issueAccessToken'>,
   options: { tokenFile: string; login?: 'password' | 'token' },
-) {
+): GoProSandboxSettings {
   const { account } = emulator;
   const login =
     options.login === 'token'
-      ? { goproToken: emulator.issueAccessToken(), goproUserId: account.userId }
+      ? { goproToken: emulator.issueAccessToken(null), goproUserId: account.userId }
       : { goproEmail: account.email, goproPassword: account.password };
   return {
     goproApiUrl: emulator.apiUrl,

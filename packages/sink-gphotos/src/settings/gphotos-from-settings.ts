@@ -1,6 +1,5 @@
 import { Q2gError } from '@q2google/core';
 import type { GooglePhotosAuth, OAuthAuthOptions, OAuthEndpoints } from '../auth/google-auth.js';
-import type { StoredTokens } from '../auth/token-file.js';
 import {
   createGooglePhotosSink,
   type GooglePhotosSink,
@@ -32,8 +31,6 @@ export function googleClientOf(
 export interface GooglePhotosWiringOptions {
   /** The hint when no OAuth client is configured (how to set one up in this app). */
   clientHint?: string;
-  /** Tokens to start from before the token file (a grant obtained elsewhere). */
-  tokens?: StoredTokens;
   /** Called with the merged tokens whenever they change. */
   onTokens?: OAuthAuthOptions['onTokens'];
 }
@@ -60,7 +57,6 @@ export function googleAuthFromSettings(
   return {
     ...client,
     tokenFile: settings.googleTokenFile,
-    ...(options.tokens ? { tokens: options.tokens } : {}),
     ...(options.onTokens ? { onTokens: options.onTokens } : {}),
   };
 }
@@ -73,7 +69,7 @@ export function createGooglePhotosSinkFromSettings(
   settings: GooglePhotosSettings,
   options: GooglePhotosWiringOptions & GooglePhotosSinkTuning = {},
 ): GooglePhotosSink {
-  const { clientHint: _c, tokens: _t, onTokens: _o, ...tuning } = options;
+  const { clientHint: _c, onTokens: _o, ...tuning } = options;
   return createGooglePhotosSink({
     ...tuning,
     auth: googleAuthFromSettings(settings, options),
