@@ -25,23 +25,24 @@ export interface GoProSandboxSettings {
 /**
  * The GoPro settings of a running emulator. `login: 'password'` (default) logs in with the
  * sandbox account's e-mail and password and renews itself; `'token'` pastes an access token
- * that does not expire.
+ * that does not expire. The other login's settings are cleared (undefined), so these settings
+ * spread over a user's own replace every GoPro login of theirs.
  */
 export function goproSandboxSettings(
   emulator: Pick<GoProEmulator, 'apiUrl' | 'account' | 'issueAccessToken'>,
   options: { tokenFile: string; login?: 'password' | 'token' },
 ): GoProSandboxSettings {
   const { account } = emulator;
-  const login =
-    options.login === 'token'
-      ? { goproToken: emulator.issueAccessToken(null), goproUserId: account.userId }
-      : { goproEmail: account.email, goproPassword: account.password };
+  const token = options.login === 'token';
   return {
     goproApiUrl: emulator.apiUrl,
     goproClientId: account.clientId,
     goproClientSecret: account.clientSecret,
     goproTokenFile: options.tokenFile,
-    ...login,
+    goproToken: token ? emulator.issueAccessToken(null) : undefined,
+    goproUserId: token ? account.userId : undefined,
+    goproEmail: token ? undefined : account.email,
+    goproPassword: token ? undefined : account.password,
   };
 }
 

@@ -96,10 +96,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       sink: options.sink ?? {},
     },
     cliEnv: Object.fromEntries(
-      Object.entries({ ...cliSettings, stateUri: stateDir }).map(([key, value]) => [
-        envNameOf(key),
-        String(value),
-      ]),
+      Object.entries({ ...cliSettings, stateUri: stateDir })
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => [envNameOf(key), String(value)]),
     ),
     backend() {
       const backend = createJsonBackend({ directory: stateDir });

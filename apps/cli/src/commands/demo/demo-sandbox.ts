@@ -18,6 +18,8 @@ export interface DemoSandboxOptions {
 export type DemoCloudSettings = Pick<
   CliConfig,
   | 'goproApiUrl'
+  | 'goproToken'
+  | 'goproUserId'
   | 'goproClientId'
   | 'goproClientSecret'
   | 'goproEmail'

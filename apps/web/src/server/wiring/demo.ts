@@ -42,8 +42,6 @@ export async function startDemo(base: WebConfig, options: DemoOptions = {}): Pro
   const config: WebConfig = {
     ...base,
     stateUri: join(dir, 'state'),
-    goproToken: undefined,
-    goproUserId: undefined,
     ...goproSandboxSettings(gopro, { tokenFile: join(dir, 'gopro-token.json') }),
     ...gphotosSandboxSettings(photos, { tokenFile: join(dir, 'google-token.json') }),
   };
