@@ -80,7 +80,7 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     access,
     connections,
     log,
-    ...engineOptionsOf(config),
+    engine: engineOptionsOf(config),
   });
   const gate = new AccessGate();
   let hosts: string[] = [];
