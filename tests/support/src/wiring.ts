@@ -1,5 +1,4 @@
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoProToPhotosSync, type RetryPolicy, type SyncEngineOptions } from '@q2google/core';
 import type { GoProSandboxSettings } from '@q2google/sandbox';
@@ -27,6 +26,8 @@ export interface Wiring {
   /** The Google grant `q2google auth google` would have saved. */
   googleGrant: StoredTokens;
   sink: GooglePhotosSinkTuning;
+  /** Where clients keep their token files (inside the world's project folder). */
+  clientsDir: string;
 }
 
 /**
@@ -37,7 +38,7 @@ export interface Wiring {
 export async function buildClients(
   wiring: Wiring,
 ): Promise<Pick<SyncEngineOptions, 'source' | 'sink'>> {
-  const dir = await mkdtemp(join(tmpdir(), 'q2g-client-'));
+  const dir = await mkdtemp(join(wiring.clientsDir, 'client-'));
   const settings = {
     ...wiring.settings,
     goproTokenFile: join(dir, 'gopro-token.json'),

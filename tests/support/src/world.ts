@@ -72,6 +72,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   await symlink(join(PACKAGE_DIR, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
   const stateDir = join(projectDir, 'state');
   await mkdir(stateDir);
+  await mkdir(join(projectDir, 'clients'));
   const goproSettings = (login: 'token' | 'password') =>
     goproSandboxSettings(gopro, { tokenFile: join(projectDir, 'gopro-token.json'), login });
   const photosSettings = gphotosSandboxSettings(google, {
@@ -94,6 +95,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
           : cliSettings,
       googleGrant,
       sink: options.sink ?? {},
+      clientsDir: join(projectDir, 'clients'),
     },
     cliEnv: Object.fromEntries(
       Object.entries({ ...cliSettings, stateUri: stateDir })
