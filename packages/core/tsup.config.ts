@@ -1,3 +1,5 @@
 import { definePackageBuild } from '../../tsup.base.ts';
 
-export default definePackageBuild();
+export default definePackageBuild({
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+});

@@ -52,7 +52,7 @@ const opened = await openBackend(input.backend);
 const timed = input.timeBackend ? timeBackend(opened) : undefined;
 const backend = timed?.backend ?? opened;
 const options = {
-  ...buildClients(input.wiring, input.sink),
+  ...(await buildClients(input.wiring, input.sink)),
   backend,
   concurrency: input.concurrency,
   ...(input.batchSize ? { batchSize: input.batchSize } : {}),

@@ -34,6 +34,15 @@ export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.
 export { nodeTransport } from './http/transport.js';
 export { GOOGLE_PHOTOS_LIMITS } from './limits.js';
 export {
+  createGooglePhotosSinkFromSettings,
+  type GooglePhotosSinkTuning,
+  type GooglePhotosWiringOptions,
+  googleAuthFromSettings,
+  googleClientOf,
+  googleEndpointsOf,
+} from './settings/gphotos-from-settings.js';
+export { type GooglePhotosSettings, GPHOTOS_SETTINGS } from './settings/gphotos-settings.js';
+export {
   createGooglePhotosSink,
   DEFAULT_BASE_URL,
   type GooglePhotosSink,

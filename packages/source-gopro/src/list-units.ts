@@ -1,4 +1,4 @@
-import type { ListUnitsRequest, MediaUnit, UnitPage } from '@q2google/core';
+import { type ListUnitsRequest, type MediaUnit, mapLimit, type UnitPage } from '@q2google/core';
 import type { GoProApi } from './api-client.js';
 import { CURSOR_BOUNDARY_IDS, decodeCursor, encodeCursor } from './cursor.js';
 import type { DescriptorCache } from './descriptor-cache.js';
@@ -55,23 +55,6 @@ async function fetchPage(
     `${deps.shortPageRetries + 1} tries; q2google kept what it got. If items are missing, sync the ` +
     'same dates again with a new session id: what is already in Google Photos is skipped.';
   return { response: best!, warning };
-}
-
-async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /**

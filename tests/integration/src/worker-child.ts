@@ -11,7 +11,7 @@ const backend: SyncStateBackend = await (env.Q2G_IT_BACKEND === 'mongo'
   ? createMongoBackend({ url: env.Q2G_IT_DB_URL ?? '', database: 'q2google_test', namespace })
   : createPostgresBackend({ connectionString: env.Q2G_IT_DB_URL ?? '', namespace }));
 const worker = new SyncWorker({
-  ...buildClients(JSON.parse(env.Q2G_IT_WIRING ?? '{}') as Wiring),
+  ...(await buildClients(JSON.parse(env.Q2G_IT_WIRING ?? '{}') as Wiring)),
   backend,
   workerId: env.Q2G_IT_WORKER ?? 'worker',
   concurrency: 2,

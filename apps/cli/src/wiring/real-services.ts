@@ -1,10 +1,21 @@
 import { createBackendRegistry } from '@q2google/core';
-import { createGooglePhotosSink } from '@q2google/sink-gphotos';
-import { createGoProSource } from '@q2google/source-gopro';
+import { createGooglePhotosSinkFromSettings } from '@q2google/sink-gphotos';
+import { createGoProSourceFromSettings } from '@q2google/source-gopro';
 import type { CliContext } from '../context.js';
 import type { Services } from '../services.js';
-import { googleAuthOf } from './google-auth.js';
-import { goproAuthOf } from './gopro-auth.js';
+import { GOOGLE_CLIENT_HINT, GOPRO_LOGIN_HINT } from './cli-settings.js';
+
+/** The GoPro source and Google Photos sink the settings describe, through the plugins' factories. */
+export function createRealClouds(
+  ctx: Pick<CliContext, 'fetch'>,
+): Pick<Services, 'source' | 'sink'> {
+  return {
+    source: (config) =>
+      createGoProSourceFromSettings(config, { fetch: ctx.fetch, loginHint: GOPRO_LOGIN_HINT }),
+    sink: async (config) =>
+      createGooglePhotosSinkFromSettings(config, { clientHint: GOOGLE_CLIENT_HINT }),
+  };
+}
 
 /** The production services: the real registry, the GoPro source and the Google Photos sink. */
 export function createRealServices(
@@ -13,13 +24,6 @@ export function createRealServices(
   return {
     registry: (config) =>
       createBackendRegistry({ cwd: ctx.cwd, plugins: config.plugins, searchDirs: ctx.searchDirs }),
-    source: async (config) =>
-      createGoProSource({
-        auth: await goproAuthOf(config, ctx.fetch),
-        baseUrl: config.goproApiUrl,
-        fetch: ctx.fetch,
-      }),
-    sink: async (config) =>
-      createGooglePhotosSink({ auth: googleAuthOf(config), baseUrl: config.gphotosApiUrl }),
+    ...createRealClouds(ctx),
   };
 }

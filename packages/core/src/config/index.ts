@@ -1,3 +1,4 @@
 export * from './config-schema.js';
 export { parseDotenv } from './dotenv.js';
 export * from './load-config.js';
+export * from './settings.js';

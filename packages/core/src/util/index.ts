@@ -8,6 +8,6 @@ export {
   type RetryPolicy,
   withRetry,
 } from './retry.js';
-export { runPool } from './run-pool.js';
+export { mapLimit, runPool } from './run-pool.js';
 export { writeSecretFileAtomic } from './secret-file.js';
 export { abortError, sleep } from './sleep.js';

@@ -42,8 +42,8 @@ beforeAll(async () => {
     Q2G_GOOGLE_CLIENT_SECRET: GOOGLE_CLIENT_SECRET,
   };
   secrets = [
-    world.wiring.goproToken,
-    world.wiring.refreshToken,
+    world.wiring.settings.goproToken!,
+    world.wiring.googleGrant.refresh_token!,
     account.password,
     account.clientSecret,
     GOOGLE_CLIENT_SECRET,
@@ -115,7 +115,10 @@ describe('token files', () => {
 
   it('readable by others are refused with a message saying how to fix it', async () => {
     const googleFile = join(world.projectDir, 'open-google-token.json');
-    await writeFile(googleFile, JSON.stringify({ refresh_token: world.wiring.refreshToken }));
+    await writeFile(
+      googleFile,
+      JSON.stringify({ refresh_token: world.wiring.googleGrant.refresh_token }),
+    );
     await chmod(googleFile, 0o644);
     const run = await runCli(['sync', ...ALL_TIME_FLAGS, '--session', 'open-file'], {
       cwd: world.projectDir,

@@ -1,11 +1,7 @@
-import {
-  isQ2gError,
-  type LoadedConfig,
-  type Q2gErrorCode,
-  resolveCapabilities,
-} from '@q2google/core';
+import { isQ2gError, type Q2gErrorCode, resolveCapabilities } from '@q2google/core';
 import type { CliContext } from '../../context.js';
 import { openBackend } from '../../run/open-backend.js';
+import type { CliLoadedConfig } from '../../wiring/cli-settings.js';
 import { googleLoginState, goproLoginState } from '../auth/auth-status-command.js';
 
 /** The result of one check: a line of what was found, and what to do when it failed. */
@@ -16,7 +12,7 @@ export type CheckResult =
 /** One `doctor` check; it may throw, which counts as a failure with the error's message. */
 export interface DoctorCheck {
   name: string;
-  run(ctx: CliContext, loaded: LoadedConfig): Promise<CheckResult>;
+  run(ctx: CliContext, loaded: CliLoadedConfig): Promise<CheckResult>;
 }
 
 /** Whether a URL answers at all (any HTTP status), for services we have no login for. */
@@ -49,7 +45,7 @@ export const DEFAULT_CHECKS: readonly DoctorCheck[] = [
   {
     name: 'state backend',
     run: async (ctx, loaded) => {
-      const { backend, label, close } = await openBackend(ctx, loaded);
+      const { backend, label, close } = await openBackend({ services: ctx.services, loaded });
       try {
         if (resolveCapabilities(backend).listSessions) {
           const sessions = await backend.listSessions!();
@@ -93,7 +89,7 @@ export const DEFAULT_CHECKS: readonly DoctorCheck[] = [
 export async function runCheck(
   check: DoctorCheck,
   ctx: CliContext,
-  loaded: LoadedConfig,
+  loaded: CliLoadedConfig,
 ): Promise<CheckResult> {
   try {
     return await check.run(ctx, loaded);

@@ -1,7 +1,7 @@
 import { Q2gError, type SyncRequest } from '@q2google/core';
 import type { CommandArgs, CommandSpec } from '../../command.js';
 import type { CliConfig } from '../../context.js';
-import { executeSession } from '../../run/execute-session.js';
+import { executeSession, newSessionOptions } from '../../run/session-setup.js';
 import { defaultSessionId, parseRange } from './date-range.js';
 
 /** Turns `sync`'s flags and settings into the engine's request. */
@@ -16,9 +16,7 @@ export function syncRequestOf(args: CommandArgs, config: CliConfig): SyncRequest
   return {
     sessionId: typeof session === 'string' ? session : defaultSessionId(range),
     range,
-    album: config.album ?? null,
-    mediaTypes: config.mediaTypes,
-    sourceOptions: { rawPhotos: config.rawPhotos },
+    ...newSessionOptions(config),
     dryRun: args.values['dry-run'] === true,
   };
 }

@@ -10,6 +10,7 @@ import {
   isQ2gError,
   Q2gError,
   redactSecrets,
+  type SyncEngineOptions,
   type SyncEvent,
   type SyncRequest,
 } from '@q2google/core';
@@ -29,9 +30,8 @@ export interface RunManagerOptions {
   access: BackendAccess;
   connections: Connections;
   log: EventLog;
-  /** Engine tuning (transfers at once, tries per unit). */
-  concurrency?: number;
-  maxAttempts?: number;
+  /** Engine tuning from the settings (`engineOptionsOf`: transfers at once, tries per unit). */
+  engine?: Partial<Pick<SyncEngineOptions, 'concurrency' | 'maxAttempts'>>;
   /** Least time between two progress messages of one run (default 200 ms). */
   progressIntervalMs?: number;
 }
@@ -149,8 +149,7 @@ export class RunManager {
         source: clients.source,
         sink: clients.sink,
         backend,
-        ...(this.#options.concurrency ? { concurrency: this.#options.concurrency } : {}),
-        ...(this.#options.maxAttempts ? { maxAttempts: this.#options.maxAttempts } : {}),
+        ...this.#options.engine,
         onEvent: (event) => this.#onEvent(run, event),
       });
       const summary = await engine.run(request, run.controller.signal);

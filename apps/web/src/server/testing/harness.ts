@@ -9,7 +9,7 @@ import { createBackendAccess } from '../backend-access.js';
 import { EventLog } from '../runs/event-log.js';
 import { RunManager } from '../runs/run-manager.js';
 import { AccessGate, CSRF_HEADER, PAGE_KEY_HEADER } from '../security/access-gate.js';
-import { FakeConnections, unit } from './fake-clouds.js';
+import { FakeConnections, unit } from './fake-connections.js';
 
 /** The address the test app believes it serves. */
 export const ORIGIN = 'http://127.0.0.1:4173';
