@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { configSecrets, isQ2gError, loadConfig, Q2gError } from '@q2google/core';
+import { isQ2gError, Q2gError } from '@q2google/core';
+import { configSecrets, loadConfig } from '@q2google/core/config';
 import { CONFIG_FLAG_OPTIONS, configFlagsFrom, secretsInEnv } from './args/config-flags.js';
 import type { CommandArgs, CommandSpec } from './command.js';
 import { COMMANDS } from './commands/index.js';

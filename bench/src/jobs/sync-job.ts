@@ -2,7 +2,7 @@
  * One sync in its own process, so its peak memory and CPU are its own. Input (`BENCH_INPUT`):
  * a {@link SyncJobInput}. Result: a {@link SyncJobResult}.
  */
-import { GoProToPhotosSync, type SyncSummary, SyncWorker } from '@q2google/core';
+import { GoProToPhotosSync, type SyncSummary, SyncWorker } from '@q2google/core/engine';
 import { buildClients, type SinkTuning } from '../emulators/clients.js';
 import type { Wiring } from '../emulators/wiring.js';
 import { type BackendSpec, openBackend } from '../lib/backends.js';

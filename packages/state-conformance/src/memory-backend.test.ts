@@ -1,4 +1,4 @@
-import { createMemoryBackend, createMemoryStore, type MemoryStore } from '@q2google/core';
+import { createMemoryBackend, createMemoryStore, type MemoryStore } from '@q2google/core/testing';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runStateBackendConformance } from './index.js';
 

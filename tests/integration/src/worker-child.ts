@@ -1,6 +1,7 @@
 // One worker process of a shared session, for the several-workers test. Prints engine events
 // as JSON lines; the last line says whether the session was complete when it stopped.
-import { type SyncStateBackend, SyncWorker } from '@q2google/core';
+import type { SyncStateBackend } from '@q2google/core';
+import { SyncWorker } from '@q2google/core/engine';
 import { createMongoBackend } from '@q2google/state-mongo';
 import { createPostgresBackend } from '@q2google/state-postgres';
 import { buildClients, type Wiring } from '@q2google/test-support';

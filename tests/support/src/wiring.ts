@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GoProToPhotosSync, type RetryPolicy, type SyncEngineOptions } from '@q2google/core';
+import type { RetryPolicy } from '@q2google/core';
+import { GoProToPhotosSync, type SyncEngineOptions } from '@q2google/core/engine';
 import type { GoProSandboxSettings } from '@q2google/sandbox';
 import {
   createGooglePhotosSinkFromSettings,

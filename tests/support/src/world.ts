@@ -2,12 +2,9 @@ import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  envNameOf,
-  type GoProToPhotosSync,
-  type SyncEngineOptions,
-  type SyncStateBackend,
-} from '@q2google/core';
+import type { SyncStateBackend } from '@q2google/core';
+import { envNameOf } from '@q2google/core/config';
+import type { GoProToPhotosSync, SyncEngineOptions } from '@q2google/core/engine';
 import {
   type FaultRuleInput,
   type GooglePhotosEmulator,

@@ -1,4 +1,4 @@
-import { configSecrets, envNameOf, flagNameOf } from '@q2google/core';
+import { configSecrets, envNameOf, flagNameOf } from '@q2google/core/config';
 import { CLI_SETTINGS } from '../wiring/cli-settings.js';
 
 type ConfigKey = (typeof CLI_SETTINGS.keys)[number];

@@ -1,4 +1,5 @@
-import type { SyncStateBackend, SyncSummary } from '@q2google/core';
+import type { SyncStateBackend } from '@q2google/core';
+import type { SyncSummary } from '@q2google/core/engine';
 import type { Outcome } from '../outcome.js';
 import { reportDryRun } from './dry-run-report.js';
 import type { SessionContext } from './session-context.js';

@@ -1,11 +1,11 @@
+import type { SyncStateBackend } from '@q2google/core';
+import { engineOptionsOf } from '@q2google/core/config';
 import {
-  engineOptionsOf,
   GoProToPhotosSync,
   type SyncEvent,
-  type SyncStateBackend,
   type SyncSummary,
   SyncWorker,
-} from '@q2google/core';
+} from '@q2google/core/engine';
 import { createProgressReporter } from '../progress/progress-reporter.js';
 import { trapInterrupts } from './interrupt.js';
 import { observeBackend } from './observe-backend.js';

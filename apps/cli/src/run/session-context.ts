@@ -1,4 +1,4 @@
-import type { SyncRequest } from '@q2google/core';
+import type { SyncRequest } from '@q2google/core/engine';
 import type { CliContext } from '../context.js';
 import type { Printer } from '../output/printer.js';
 import type { Services } from '../services.js';

@@ -1,4 +1,4 @@
-import type { SyncRequest } from '@q2google/core';
+import type { SyncRequest } from '@q2google/core/engine';
 import type { CommandInput } from '../command.js';
 import type { CliConfig } from '../context.js';
 import type { Outcome } from '../outcome.js';

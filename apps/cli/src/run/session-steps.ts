@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@q2google/core';
+import type { SyncSummary } from '@q2google/core/engine';
 import type { Outcome } from '../outcome.js';
 import { type OpenedBackend, openBackend } from './open-backend.js';
 import { openClouds } from './open-clouds.js';

@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@q2google/core';
+import type { SyncSummary } from '@q2google/core/engine';
 import { formatBytes, formatDuration, formatTable } from '../output/format.js';
 import type { Style } from '../output/style.js';
 

@@ -1,13 +1,16 @@
 import {
   createBackendRegistry,
-  createMemoryBackend,
-  createMemoryStore,
   type MediaSink,
   type MediaSource,
   STATE_PLUGIN_API_VERSION,
   type SyncStateBackend,
 } from '@q2google/core';
-import { FakeSink, FakeSource } from '@q2google/core/testing';
+import {
+  createMemoryBackend,
+  createMemoryStore,
+  FakeSink,
+  FakeSource,
+} from '@q2google/core/testing';
 import type { CliContext } from '../context.js';
 import { main } from '../main.js';
 import { stripAnsi } from '../output/style.js';

@@ -1,4 +1,5 @@
-import { configSecrets, envNameOf, isQ2gError, loadConfig } from '@q2google/core';
+import { isQ2gError } from '@q2google/core';
+import { configSecrets, envNameOf, loadConfig } from '@q2google/core/config';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FLAG_OPTIONS } from '../args/config-flags.js';
 import { CLI_SETTINGS } from './cli-settings.js';

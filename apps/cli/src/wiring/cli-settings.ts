@@ -3,7 +3,7 @@ import {
   composeSettings,
   type LoadedConfig,
   type SettingsValues,
-} from '@q2google/core';
+} from '@q2google/core/config';
 import { GPHOTOS_SETTINGS } from '@q2google/sink-gphotos';
 import { GOPRO_SETTINGS } from '@q2google/source-gopro';
 

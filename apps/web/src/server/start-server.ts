@@ -7,12 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import {
-  type ConfigSources,
-  createBackendRegistry,
-  engineOptionsOf,
-  loadConfig,
-} from '@q2google/core';
+import { createBackendRegistry } from '@q2google/core';
+import { type ConfigSources, engineOptionsOf, loadConfig } from '@q2google/core/config';
 import type { Connections } from './accounts/connections.js';
 import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';

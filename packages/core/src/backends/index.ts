@@ -13,14 +13,6 @@ export {
   type StateBackendMethods,
   type StateBackendParts,
 } from './define-state-backend.js';
-export { type Lease, LeaseTable } from './lease-table.js';
-export {
-  createMemoryBackend,
-  createMemoryStore,
-  MEMORY_BACKEND_CAPABILITIES,
-  type MemoryBackendOptions,
-  type MemoryStore,
-} from './memory-backend.js';
 export {
   countStatuses,
   newestFirst,

@@ -1,4 +1,4 @@
-import { defineSettings, httpUrlSetting, type SettingsValues } from '@q2google/core';
+import { defineSettings, httpUrlSetting, type SettingsValues } from '@q2google/core/config';
 import { z } from 'zod';
 
 /** The Google Photos sink's settings (`Q2G_GOOGLE_*`, `Q2G_GPHOTOS_*`); apps compose them. */

@@ -1,4 +1,4 @@
-import { defineSettings, httpUrlSetting, type SettingsValues } from '@q2google/core';
+import { defineSettings, httpUrlSetting, type SettingsValues } from '@q2google/core/config';
 import { z } from 'zod';
 
 /** The GoPro source's settings (`Q2G_GOPRO_*`); apps compose them with core's. */

@@ -1,4 +1,5 @@
-import { describeSession, type SessionState, type SessionSummary } from '@q2google/core';
+import type { SessionState, SessionSummary } from '@q2google/core';
+import { describeSession } from '@q2google/core/engine';
 import { formatBytes, formatTable } from '../../output/format.js';
 import type { Style } from '../../output/style.js';
 import { formatReasons } from '../../run/summary-report.js';

@@ -1,4 +1,5 @@
-import { Q2gError, type SyncRequest } from '@q2google/core';
+import { Q2gError } from '@q2google/core';
+import type { SyncRequest } from '@q2google/core/engine';
 import type { CommandArgs, CommandSpec } from '../../command.js';
 import type { CliConfig } from '../../context.js';
 import { executeSession, newSessionOptions } from '../../run/session-setup.js';

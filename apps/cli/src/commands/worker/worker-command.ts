@@ -1,4 +1,5 @@
-import { Q2gError, requireLeases, type SyncRequest } from '@q2google/core';
+import { Q2gError, requireLeases } from '@q2google/core';
+import type { SyncRequest } from '@q2google/core/engine';
 import type { CommandSpec } from '../../command.js';
 import { quoteArg, stateFlagOf } from '../../run/open-backend.js';
 import { followUpOf, newSessionOptions, sessionContextOf } from '../../run/session-setup.js';

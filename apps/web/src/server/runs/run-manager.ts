@@ -4,16 +4,14 @@
  * session's event log, and are pushed to every subscriber (the Server-Sent Events streams).
  * No sync logic lives here: the engine in core does the work.
  */
+import { isQ2gError, Q2gError, redactSecrets } from '@q2google/core';
 import {
   describeSession,
   GoProToPhotosSync,
-  isQ2gError,
-  Q2gError,
-  redactSecrets,
   type SyncEngineOptions,
   type SyncEvent,
   type SyncRequest,
-} from '@q2google/core';
+} from '@q2google/core/engine';
 import type { LoggedEvent, RunState, StreamMessage } from '../../shared/api-types.js';
 import {
   applySyncEvent,

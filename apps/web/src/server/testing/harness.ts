@@ -3,7 +3,8 @@
  * browser does (exchange the one-time token, keep the page key from the redirect's fragment,
  * read the CSRF token) and send same-origin requests carrying the page key.
  */
-import { createBackendRegistry, createMemoryBackend, type MediaUnit } from '@q2google/core';
+import { createBackendRegistry, type MediaUnit } from '@q2google/core';
+import { createMemoryBackend } from '@q2google/core/testing';
 import { createWebApp } from '../app.js';
 import { createBackendAccess } from '../backend-access.js';
 import { EventLog } from '../runs/event-log.js';

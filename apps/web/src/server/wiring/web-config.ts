@@ -1,5 +1,5 @@
 /** The web app's settings: core's, the GoPro source's and the Google Photos sink's. */
-import { CORE_SETTINGS, composeSettings, type SettingsValues } from '@q2google/core';
+import { CORE_SETTINGS, composeSettings, type SettingsValues } from '@q2google/core/config';
 import { GPHOTOS_SETTINGS } from '@q2google/sink-gphotos';
 import { GOPRO_SETTINGS } from '@q2google/source-gopro';
 

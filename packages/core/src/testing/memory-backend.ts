@@ -4,6 +4,9 @@
  * survives the process. Two handles from {@link createMemoryStore} share one store, which is how
  * tests simulate a reopen or a second worker.
  */
+
+import { createBackendFrame, defineStateBackend } from '../backends/define-state-backend.js';
+import { countStatuses, newestFirst, summarizeSession } from '../backends/session-summary.js';
 import { Q2gError } from '../errors/q2g-error.js';
 import type { BatchState } from '../model/batch-state.js';
 import type { ItemState, ItemStatus } from '../model/item-state.js';
@@ -16,9 +19,7 @@ import type {
   SessionChange,
   SyncStateBackend,
 } from '../protocol/state-backend.js';
-import { createBackendFrame, defineStateBackend } from './define-state-backend.js';
 import { LeaseTable } from './lease-table.js';
-import { countStatuses, newestFirst, summarizeSession } from './session-summary.js';
 
 interface StoredSession {
   meta: SessionMeta;
