@@ -1,6 +1,7 @@
 /**
  * Stored records: read straight from storage with the `inspect` hook, each unit and batch is
- * its own record, and a save rewrites only the records that changed.
+ * its own record, and a save rewrites only the records that changed. It stores over
+ * `<namespace>_records`, so its thousand-unit session cannot slow the other groups down.
  */
 import { transitionItem } from '@q2google/core';
 import { buildSession, instant } from '../fixtures.js';
@@ -20,7 +21,8 @@ const rewritten = (before: Stamps, after: Stamps): string[] =>
 
 /** Registers the `stored-records` group (needs the `inspect` hook). */
 export function storedRecordsGroup(input: GroupInput): void {
-  const { api, options, ctx, capabilities } = input;
+  const { api, options, capabilities } = input;
+  const ctx = { namespace: `${input.ctx.namespace}_records` };
   const { describe, test, expect } = api;
   const inspect = options.inspect;
   if (!inspect) {
