@@ -11,9 +11,12 @@ import { capturedMs, planItem, unitsFromParts } from './unit-plan.js';
 export const SEARCH_FIELDS =
   'id,filename,file_extension,type,captured_at,created_at,file_size,item_count,ready_to_view,width,height,camera_model';
 
-/** Every processing state of spec §2.5, sent when not-ready items are wanted. */
+/**
+ * The web app's processing states (spec §2.2), sent when not-ready items are wanted; a server
+ * that validates the filter refuses any other value (spec §7 G2).
+ */
 export const ALL_PROCESSING_STATES =
-  'registered,uploading,rendering,pretranscoding,transcoding,processing,stabilizing,updating,loading,ready,failure,unknown,live';
+  'registered,uploading,rendering,pretranscoding,transcoding,stabilizing,ready,failure,unknown';
 
 /** What the lister needs. */
 export interface ListerDeps {
@@ -78,6 +81,8 @@ export async function* listGoProUnits(
     // one second of slack each side: the server's bound inclusivity is unknown (spec §2.2)
     captured_range: `${new Date(from - 1000).toISOString()},${new Date(to + 1000).toISOString()}`,
     processing_states: options.notReady === 'exclude' ? 'ready' : ALL_PROCESSING_STATES,
+    // hide the internal "export" renders of Quik shares, as the web app does (spec §7 G1)
+    xcomposition: 'export',
   };
   if (types.size > 0) query.type = [...types].join(',');
   let cursor = decodeCursor(request.cursor);

@@ -172,6 +172,8 @@ function buildMedia(seed: number, index: number, spec: ItemSpec, capturedMs: num
     partSizes,
     rawSize: spec.kind === 'raw-photo' ? Math.max(1, Math.floor((partSizes[0] ?? 0) * 1.6)) : null,
     rendered: spec.rendered,
+    exportRender: spec.exportRender,
+    renderInFiles: spec.renderInFiles,
     staleBytes: spec.staleBytes,
     counter,
     cameraModel: spec.kind === 'max360' ? 'MAX' : CAMERAS[counter % CAMERAS.length]!,
