@@ -86,6 +86,27 @@ describe('what the real GoPro cloud does that clients miss (spec §7)', () => {
     expect((await fetch(newest!.url)).status).toBe(200);
   });
 
+  it('G4: inserts new captures at the top and deletes items mid-listing, when told to', async () => {
+    const { get } = await start({
+      library: { fixtures: false, items: [{ kind: 'photo', count: 6, size: 1000 }] },
+      faults: [{ route: 'gopro.search', kind: 'insert-top-2', skip: 1, times: 1 }],
+    });
+    const before = emu.library.media.map((m) => m.id);
+    const page = async (n: number) => (await get(`/media/search?per_page=3&page=${n}`)).body;
+    const first = await page(1);
+    expect(first._pages.total_items).toBe(6);
+    const second = await page(2); // two new captures arrived first: the list shifted by two
+    expect(second._pages.total_items).toBe(8);
+    expect(second._embedded.media.map((m) => m.id)).toEqual([before[1], before[2], before[3]]);
+    expect(emu.library.media.slice(2).map((m) => m.id)).toEqual(before);
+    emu.addFault({ route: 'gopro.search', kind: 'delete-at-3', times: 1 });
+    const third = await page(1); // the item at position 3 (before[0]) is gone
+    expect(third._pages.total_items).toBe(7);
+    expect(emu.library.byId(before[0]!)).toBeUndefined();
+    expect((await get(`/media/${before[0]}/download`)).status).toBe(404);
+    expect(emu.expectedUnits().map((u) => u.mediaId)).not.toContain(before[0]);
+  });
+
   it('G5: serves some edits with no baked_source, the render as the first files[] entry', async () => {
     const { get } = await start({
       library: { fixtures: false, items: [{ kind: 'edit', size: 5000, renderInFiles: true }] },

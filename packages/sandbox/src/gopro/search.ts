@@ -28,7 +28,7 @@ export const KNOWN_PROCESSING_STATES = [
 function filtered(ctx: GoProContext, url: URL): EmulatedMedia[] {
   const q = url.searchParams;
   const params = ['type', 'processing_states', 'captured_range', 'order_by', 'xcomposition'];
-  const key = `${ctx.options.search.capturedRangeEnd}|${params.map((k) => q.get(k)).join('|')}`;
+  const key = `${ctx.library.version}|${ctx.options.search.capturedRangeEnd}|${params.map((k) => q.get(k)).join('|')}`;
   const cached = caches.get(ctx);
   if (cached?.key === key) return cached.items;
   const types = list(q.get('type'));
@@ -52,11 +52,25 @@ function filtered(ctx: GoProContext, url: URL): EmulatedMedia[] {
 }
 
 /**
+ * Library changes scripted as `gopro.search` faults, applied before the page is served (so a
+ * rule with `skip: N` fires after N pages): `insert-top[-K]` adds K (default 1) new captures
+ * at the top; `delete-at-P` deletes the item at 1-based position P, newest first (spec §7 G4).
+ */
+function changeLibrary(ctx: GoProContext, fault: FiredFault | undefined): void {
+  const kind = fault?.rule.kind ?? '';
+  const insert = /^insert-top(?:-(\d+))?$/.exec(kind);
+  if (insert) ctx.library.insertNewest(Number(insert[1] ?? 1));
+  const remove = /^delete-at-(\d+)$/.exec(kind);
+  if (remove) ctx.library.removeAt(Number(remove[1]));
+}
+
+/**
  * `GET /media/search` (spec §2): filters, `fields` projection, 1-based paging, newest first.
  * Export renders are listed unless `xcomposition=export` is sent; a `processing_states` value
  * outside the web app's list is refused with 400 (spec §7 G1, G2).
  * Route faults: `boundary-duplicate` (the page starts with the previous page's last item),
- * `short-page` (only the first half of the page), `stale-size` (file sizes a few KB too large).
+ * `short-page` (only the first half of the page), `stale-size` (file sizes a few KB too large),
+ * and the library changes of {@link changeLibrary}.
  */
 export function handleSearch(
   ctx: GoProContext,
@@ -87,6 +101,7 @@ export function handleSearch(
     });
     return;
   }
+  changeLibrary(ctx, fault);
   const items = q.get('type') === '' ? [] : filtered(ctx, url);
   const totalItems = items.length;
   const start = (page - 1) * perPage;
