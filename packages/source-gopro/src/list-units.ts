@@ -7,6 +7,7 @@ import {
   passStart,
 } from './cursor.js';
 import type { DescriptorCache } from './descriptor-cache.js';
+import { RAW_MIME_TYPE } from './file-names.js';
 import type { SearchItem } from './schemas.js';
 import { fetchPage, type SearchPageDeps, searchQuery } from './search-page.js';
 import { selectParts } from './select-parts.js';
@@ -24,6 +25,12 @@ export interface ListerDeps extends SearchPageDeps {
   /** Listing passes at most, when the library changes during a listing (spec §7 G4). */
   listingPasses: number;
 }
+
+/** The warning of a listing that includes GoPro RAW files (spec §7 G6). */
+export const RAW_WARNING =
+  'RAW photos (.gpr) are included (Q2G_RAW_PHOTOS is raw or both), but GoPro RAW is not among ' +
+  'the formats Google Photos documents: Google may refuse them after the upload, and they then ' +
+  'fail with INVALID_ARGUMENT. The JPEG of each photo (Q2G_RAW_PHOTOS=jpeg) is always accepted.';
 
 /** The warning of a listing that found no stable, complete pass within its passes. */
 function gapWarning(passes: number, total: number, found: number): string {
@@ -47,7 +54,8 @@ function gapWarning(passes: number, total: number, found: number): string {
  * new pass from page 1, up to `listingPasses`, then warns. A resumed listing whose total
  * differs from the one its cursor was made under re-lists from page 1 (spec §7 G4). Items
  * are reported once per listing; after a resume, a re-list may repeat units already reported
- * before it (the engine keeps the first).
+ * before it (the engine keeps the first). A listing with RAW `.gpr` units warns that Google
+ * may refuse them (spec §7 G6).
  */
 export async function* listGoProUnits(
   deps: ListerDeps,
@@ -62,6 +70,7 @@ export async function* listGoProUnits(
   let resumed = request.cursor !== null;
   let previous: ReadonlySet<string> = new Set(cursor.boundary);
   const listed = new Set<string>();
+  let rawWarned = false;
   const wanted = (item: SearchItem) => {
     const at = capturedMs(item);
     return at >= from && at <= to && (types.size === 0 || types.has(item.type ?? ''));
@@ -105,6 +114,10 @@ export async function* listGoProUnits(
     const found = cursor.found + onPage.length;
     const changed = cursor.changed || total !== passTotal;
     const warnings = warning ? [warning] : [];
+    if (!rawWarned && units.some((u) => u.mimeType === RAW_MIME_TYPE && !u.skip)) {
+      rawWarned = true;
+      warnings.push(RAW_WARNING);
+    }
     let next: ListCursor | null = null;
     if (media.length > 0 && cursor.page < totalPages) {
       const boundary = media.map((m) => m.id).slice(-CURSOR_BOUNDARY_IDS);
