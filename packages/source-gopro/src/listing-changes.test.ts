@@ -66,6 +66,16 @@ describe('a library that changes while it is listed (spec §7 G4)', () => {
     expect(pages.at(-1)?.cursor).toBeNull();
   });
 
+  it('continues a cursor saved before listing passes, then checks with one more pass', async () => {
+    const { source, pagesAsked } = await setup([]);
+    const ids = emu.library.media.map((m) => m.id);
+    const v1 = JSON.stringify({ v: 1, page: 2, boundary: ids.slice(0, 4) });
+    const { units, pages } = await listAll(source, { perPage: 4 }, { cursor: v1 });
+    expect(pagesAsked).toEqual([2, 3, 1, 2, 3]);
+    expect(units.map((u) => u.mediaId).sort()).toEqual([...ids].sort());
+    expect(pages.flatMap((p) => p.warnings ?? [])).toEqual([]);
+  });
+
   it('re-lists from page 1 when a resumed listing finds a different total', async () => {
     const { source, pagesAsked } = await setup([]);
     let cursor: string | null = null;
