@@ -30,6 +30,8 @@ export interface GoProSourceConfig {
   descriptorConcurrency?: number;
   /** Re-requests of a search page that came back short; 3 by default. */
   shortPageRetries?: number;
+  /** Listing passes at most when the library changes while it is listed; 3 by default. */
+  listingPasses?: number;
   /** Sent as Origin/Referer on API calls when set (e.g. `https://plus.gopro.com`). */
   origin?: string;
   /** Told about every retry (for logs and progress events; carries no secrets). */
@@ -63,6 +65,7 @@ export function createGoProSource(config: GoProSourceConfig): GoProSource {
     defaults: config.defaults ?? {},
     shortPageRetries: config.shortPageRetries ?? 3,
     descriptorConcurrency: config.descriptorConcurrency ?? 4,
+    listingPasses: config.listingPasses ?? 3,
   };
   const opener = {
     descriptors,

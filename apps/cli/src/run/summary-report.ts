@@ -10,6 +10,15 @@ export function formatReasons(byReason: Record<string, number>): string {
     .join(', ');
 }
 
+/** `Warnings (N):` and one indented line each; nothing when there are none. */
+export function warningLines(warnings: readonly string[], style: Style): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    style.yellow(`Warnings (${warnings.length}):`),
+    ...warnings.map((warning) => `  ${warning}`),
+  ];
+}
+
 /** The lines printed after a run: what it did and where the session stands. */
 export function summaryLines(summary: SyncSummary, style: Style): string[] {
   const counts = summary.counts;
@@ -45,5 +54,6 @@ export function summaryLines(summary: SyncSummary, style: Style): string[] {
     const kind = group.retryable ? 'retryable' : 'permanent';
     lines.push(`  ${style.red(group.code)} ×${group.count} (${kind}): ${group.message}`);
   }
+  lines.push(...warningLines(summary.warnings, style));
   return lines;
 }
