@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend } from '../backends/memory-backend.js';
+import { createMemoryBackend } from '../testing/memory-backend.js';
 import { GoProToPhotosSync } from '../sync/go-pro-to-photos-sync.js';
 import { FakeSink } from '../testing/fake-sink.js';
 import { FakeSource, fakeUnit } from '../testing/fake-source.js';
