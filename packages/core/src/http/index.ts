@@ -17,4 +17,4 @@ export {
   sharedHttpDispatcher,
 } from './proxy.js';
 export { traceFetch } from './trace-fetch.js';
-export { type HttpTraceFile, openHttpTraceFile, parseHttpTrace } from './trace-file.js';
+export { createHttpTraceFile, parseHttpTrace } from './trace-file.js';

@@ -1,26 +1,16 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import type { HttpTrace, HttpTraceEntry } from './http-trace.js';
 
-/** An {@link HttpTrace} writing one NDJSON line per request to a file (0600, appended). */
-export interface HttpTraceFile extends HttpTrace {
-  readonly path: string;
-  close(): void;
-}
-
 /**
- * Opens `path` for the trace. Lines are written synchronously, so a crash or Ctrl-C still
- * leaves every request made until then in the file.
+ * An {@link HttpTrace} writing one NDJSON line per request to `path` (emptied first, created
+ * 0600). Lines are appended synchronously, so a crash or Ctrl-C still leaves every request
+ * made until then in the file.
  */
-export function openHttpTraceFile(path: string): HttpTraceFile {
-  let fd: number | undefined = openSync(path, 'a', 0o600);
+export function createHttpTraceFile(path: string): HttpTrace {
+  writeFileSync(path, '', { mode: 0o600 });
   return {
-    path,
     record(entry: HttpTraceEntry) {
-      if (fd !== undefined) writeSync(fd, `${JSON.stringify(entry)}\n`);
-    },
-    close() {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
+      appendFileSync(path, `${JSON.stringify(entry)}\n`);
     },
   };
 }
