@@ -1,6 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GoProToPhotosSync, type RetryPolicy, type SyncEngineOptions } from '@q2google/core';
+import {
+  GoProToPhotosSync,
+  type HttpDispatcher,
+  type HttpTrace,
+  type RetryPolicy,
+  type SyncEngineOptions,
+} from '@q2google/core';
 import type { GoProSandboxSettings } from '@q2google/sandbox';
 import {
   createGooglePhotosSinkFromSettings,
@@ -37,6 +43,7 @@ export interface Wiring {
  */
 export async function buildClients(
   wiring: Wiring,
+  http: { dispatcher?: HttpDispatcher; trace?: HttpTrace } = {},
 ): Promise<Pick<SyncEngineOptions, 'source' | 'sink'>> {
   const dir = await mkdtemp(join(wiring.clientsDir, 'client-'));
   const settings = {
@@ -46,8 +53,9 @@ export async function buildClients(
   };
   await writeTokenFile(settings.googleTokenFile, wiring.googleGrant);
   return {
-    source: await createGoProSourceFromSettings(settings, { retry: FAST_RETRY }),
+    source: await createGoProSourceFromSettings(settings, { ...http, retry: FAST_RETRY }),
     sink: createGooglePhotosSinkFromSettings(settings, {
+      ...http,
       retry: FAST_RETRY,
       rateLimitFloorMs: 10,
       ...wiring.sink,
