@@ -55,14 +55,14 @@ export interface GooglePhotosWiringOptions {
  */
 export function googleHttpOf(
   options: Pick<GooglePhotosWiringOptions, 'dispatcher' | 'trace'> & { transport?: HttpTransport },
-): { transport: HttpTransport; fetch: typeof fetch } {
+): { transport: HttpTransport; fetch: typeof globalThis.fetch } {
   const dispatcher = options.dispatcher ?? sharedHttpDispatcher();
   const transport = options.transport ?? createHttpTransport(dispatcher);
-  const fetch = fetchVia(dispatcher);
-  if (!options.trace) return { transport, fetch };
+  const oauthFetch = fetchVia(dispatcher);
+  if (!options.trace) return { transport, fetch: oauthFetch };
   return {
     transport: traceTransport(transport, options.trace),
-    fetch: traceFetch(fetch, options.trace, 'google-oauth'),
+    fetch: traceFetch(oauthFetch, options.trace, 'google-oauth'),
   };
 }
 
