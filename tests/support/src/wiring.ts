@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  createHttpDispatcher,
   GoProToPhotosSync,
   type HttpDispatcher,
   type HttpTrace,
@@ -36,9 +37,12 @@ export interface Wiring {
   clientsDir: string;
 }
 
+let direct: HttpDispatcher | undefined;
+
 /**
  * The real GoPro source and Google Photos sink, built from the settings by the plugins'
- * factories like the CLI builds them. Each call keeps its own token files (as its own install
+ * factories like the CLI builds them. They reach the loopback emulators directly (never through
+ * a proxy the developer's environment names) unless `http.dispatcher` says otherwise. Each call keeps its own token files (as its own install
  * would), so clients in one process never write the same file.
  */
 export async function buildClients(
@@ -52,6 +56,8 @@ export async function buildClients(
     googleTokenFile: join(dir, 'google-token.json'),
   };
   await writeTokenFile(settings.googleTokenFile, wiring.googleGrant);
+  direct ??= createHttpDispatcher({});
+  http = { dispatcher: direct, ...http };
   return {
     source: await createGoProSourceFromSettings(settings, { ...http, retry: FAST_RETRY }),
     sink: createGooglePhotosSinkFromSettings(settings, {
