@@ -6,6 +6,7 @@
  */
 export * from './backends/index.js';
 export * from './errors/index.js';
+export * from './http/index.js';
 export * from './model/index.js';
 export * from './protocol/index.js';
 export * from './registry/index.js';

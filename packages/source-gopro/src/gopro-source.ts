@@ -1,8 +1,10 @@
 import {
   DEFAULT_RETRY_POLICY,
+  fetchVia,
   type MediaSource,
   type RetryNotice,
   type RetryPolicy,
+  sharedHttpDispatcher,
 } from '@q2google/core';
 import { GoProApi } from './api-client.js';
 import type { GoProAuth } from './auth/credentials.js';
@@ -18,7 +20,7 @@ export interface GoProSourceConfig {
   auth: GoProAuth;
   /** API base URL; `https://api.gopro.com` by default (the sandbox's `apiUrl` in tests). */
   baseUrl?: string;
-  /** Injected fetch (the global one by default). Used for the API and the CDN. */
+  /** Injected fetch (through the proxy-aware shared dispatcher by default). Used for the API and the CDN. */
   fetch?: typeof fetch;
   /** Retry policy for API calls, downloads and mid-body resumes. */
   retry?: RetryPolicy;
@@ -45,7 +47,7 @@ export type GoProSource = MediaSource & Required<Pick<MediaSource, 'verify'>>;
 
 /** The GoPro cloud as a q2google media source. */
 export function createGoProSource(config: GoProSourceConfig): GoProSource {
-  const fetchImpl = config.fetch ?? globalThis.fetch;
+  const fetchImpl = config.fetch ?? fetchVia(sharedHttpDispatcher());
   const retry = config.retry ?? DEFAULT_RETRY_POLICY;
   const api = new GoProApi({
     auth: config.auth,

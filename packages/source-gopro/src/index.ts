@@ -33,6 +33,7 @@ export {
   type GoProWiringOptions,
   goproAuthFromSettings,
   goproClientOf,
+  goproFetchOf,
 } from './settings/gopro-from-settings.js';
 export {
   GOPRO_CLIENT_HINT,

@@ -1,6 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RetryPolicy } from '@q2google/core';
+import {
+  createHttpDispatcher,
+  type HttpDispatcher,
+  type HttpTrace,
+  type RetryPolicy,
+} from '@q2google/core';
 import { GoProToPhotosSync, type SyncEngineOptions } from '@q2google/core/engine';
 import type { GoProSandboxSettings } from '@q2google/sandbox';
 import {
@@ -31,13 +36,17 @@ export interface Wiring {
   clientsDir: string;
 }
 
+let direct: HttpDispatcher | undefined;
+
 /**
  * The real GoPro source and Google Photos sink, built from the settings by the plugins'
- * factories like the CLI builds them. Each call keeps its own token files (as its own install
+ * factories like the CLI builds them. They reach the loopback emulators directly (never through
+ * a proxy the developer's environment names) unless `http.dispatcher` says otherwise. Each call keeps its own token files (as its own install
  * would), so clients in one process never write the same file.
  */
 export async function buildClients(
   wiring: Wiring,
+  http: { dispatcher?: HttpDispatcher; trace?: HttpTrace } = {},
 ): Promise<Pick<SyncEngineOptions, 'source' | 'sink'>> {
   const dir = await mkdtemp(join(wiring.clientsDir, 'client-'));
   const settings = {
@@ -46,9 +55,12 @@ export async function buildClients(
     googleTokenFile: join(dir, 'google-token.json'),
   };
   await writeTokenFile(settings.googleTokenFile, wiring.googleGrant);
+  direct ??= createHttpDispatcher({});
+  http = { dispatcher: direct, ...http };
   return {
-    source: await createGoProSourceFromSettings(settings, { retry: FAST_RETRY }),
+    source: await createGoProSourceFromSettings(settings, { ...http, retry: FAST_RETRY }),
     sink: createGooglePhotosSinkFromSettings(settings, {
+      ...http,
       retry: FAST_RETRY,
       rateLimitFloorMs: 10,
       ...wiring.sink,

@@ -38,12 +38,14 @@ describe("the CLI's settings (core's, the GoPro source's, the Google Photos sink
       'Q2G_GPHOTOS_API_URL',
       'Q2G_GOOGLE_OAUTH_TOKEN_URL',
       'Q2G_GOOGLE_OAUTH_AUTH_URL',
+      'Q2G_TRACE_HTTP',
     ]);
   });
 
   it('keeps every non-secret setting a flag and no secret one', () => {
     expect(Object.keys(CONFIG_FLAG_OPTIONS)).toContain('gopro-api-url');
     expect(Object.keys(CONFIG_FLAG_OPTIONS)).toContain('google-token-file');
+    expect(Object.keys(CONFIG_FLAG_OPTIONS)).toContain('trace-http');
     for (const secret of ['gopro-token', 'gopro-password', 'gopro-client-secret']) {
       expect(Object.keys(CONFIG_FLAG_OPTIONS)).not.toContain(secret);
     }

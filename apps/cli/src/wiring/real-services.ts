@@ -1,19 +1,44 @@
-import { createBackendRegistry } from '@q2google/core';
+import { resolve } from 'node:path';
+import {
+  createBackendRegistry,
+  createHttpTraceFile,
+  type HttpDispatcher,
+  type HttpTrace,
+} from '@q2google/core';
 import { createGooglePhotosSinkFromSettings } from '@q2google/sink-gphotos';
 import { createGoProSourceFromSettings } from '@q2google/source-gopro';
-import type { CliContext } from '../context.js';
+import type { CliConfig, CliContext } from '../context.js';
 import type { Services } from '../services.js';
 import { GOOGLE_CLIENT_HINT, GOPRO_LOGIN_HINT } from './cli-settings.js';
 
-/** The GoPro source and Google Photos sink the settings describe, through the plugins' factories. */
+/**
+ * The GoPro source and Google Photos sink the settings describe, through the plugins'
+ * factories, over `dispatcher` (the shared, proxy-aware one by default). With `traceHttp` set
+ * both write their requests to that one file (`--trace-http`).
+ */
 export function createRealClouds(
-  ctx: Pick<CliContext, 'fetch'>,
+  ctx: Pick<CliContext, 'fetch' | 'cwd'>,
+  dispatcher?: HttpDispatcher,
 ): Pick<Services, 'source' | 'sink'> {
+  const traces = new Map<string, HttpTrace>();
+  const http = (config: CliConfig) => {
+    const path = config.traceHttp ? resolve(ctx.cwd, config.traceHttp) : undefined;
+    if (path && !traces.has(path)) traces.set(path, createHttpTraceFile(path));
+    const trace = path ? traces.get(path) : undefined;
+    return { ...(dispatcher ? { dispatcher } : {}), ...(trace ? { trace } : {}) };
+  };
   return {
     source: (config) =>
-      createGoProSourceFromSettings(config, { fetch: ctx.fetch, loginHint: GOPRO_LOGIN_HINT }),
+      createGoProSourceFromSettings(config, {
+        ...http(config),
+        ...(dispatcher ? {} : { fetch: ctx.fetch }),
+        loginHint: GOPRO_LOGIN_HINT,
+      }),
     sink: async (config) =>
-      createGooglePhotosSinkFromSettings(config, { clientHint: GOOGLE_CLIENT_HINT }),
+      createGooglePhotosSinkFromSettings(config, {
+        ...http(config),
+        clientHint: GOOGLE_CLIENT_HINT,
+      }),
   };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend } from '../testing/memory-backend.js';
 import { GoProToPhotosSync } from '../sync/go-pro-to-photos-sync.js';
 import { FakeSink } from '../testing/fake-sink.js';
 import { FakeSource, fakeUnit } from '../testing/fake-source.js';
+import { createMemoryBackend } from '../testing/memory-backend.js';
 
 const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T23:59:59.999Z' };
 

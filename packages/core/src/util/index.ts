@@ -2,6 +2,7 @@ export type { JsonValue } from './json.js';
 export { redactSecrets, redactUri, uriPassword } from './redact.js';
 export {
   backoffDelay,
+  currentRetry,
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   type RetryNotice,

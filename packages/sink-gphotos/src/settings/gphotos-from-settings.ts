@@ -1,5 +1,14 @@
-import { Q2gError } from '@q2google/core';
+import {
+  fetchVia,
+  type HttpDispatcher,
+  type HttpTrace,
+  Q2gError,
+  sharedHttpDispatcher,
+  traceFetch,
+} from '@q2google/core';
 import type { GooglePhotosAuth, OAuthAuthOptions, OAuthEndpoints } from '../auth/google-auth.js';
+import { traceTransport } from '../http/trace-transport.js';
+import { createHttpTransport, type HttpTransport } from '../http/transport.js';
 import {
   createGooglePhotosSink,
   type GooglePhotosSink,
@@ -33,6 +42,28 @@ export interface GooglePhotosWiringOptions {
   clientHint?: string;
   /** Called with the merged tokens whenever they change. */
   onTokens?: OAuthAuthOptions['onTokens'];
+  /** Where requests go (the proxy-aware shared dispatcher by default). */
+  dispatcher?: HttpDispatcher;
+  /** Records every request, the OAuth ones included (`--trace-http`). */
+  trace?: HttpTrace;
+}
+
+/**
+ * The sink's HTTP stack from the wiring options: the Library API and upload transport and the
+ * OAuth fetch, both through the dispatcher (the shared one honours HTTPS_PROXY/HTTP_PROXY/
+ * NO_PROXY) and traced when asked. A `transport` of the app's own is traced but kept.
+ */
+export function googleHttpOf(
+  options: Pick<GooglePhotosWiringOptions, 'dispatcher' | 'trace'> & { transport?: HttpTransport },
+): { transport: HttpTransport; fetch: typeof globalThis.fetch } {
+  const dispatcher = options.dispatcher ?? sharedHttpDispatcher();
+  const transport = options.transport ?? createHttpTransport(dispatcher);
+  const oauthFetch = fetchVia(dispatcher);
+  if (!options.trace) return { transport, fetch: oauthFetch };
+  return {
+    transport: traceTransport(transport, options.trace),
+    fetch: traceFetch(oauthFetch, options.trace, 'google-oauth'),
+  };
 }
 
 /**
@@ -42,7 +73,7 @@ export interface GooglePhotosWiringOptions {
  */
 export function googleAuthFromSettings(
   settings: GooglePhotosSettings,
-  options: GooglePhotosWiringOptions = {},
+  options: GooglePhotosWiringOptions & { fetch?: typeof fetch } = {},
 ): GooglePhotosAuth | OAuthAuthOptions {
   const client = googleClientOf(settings);
   if (!client) {
@@ -57,6 +88,7 @@ export function googleAuthFromSettings(
   return {
     ...client,
     tokenFile: settings.googleTokenFile,
+    fetch: options.fetch ?? googleHttpOf(options).fetch,
     ...(options.onTokens ? { onTokens: options.onTokens } : {}),
   };
 }
@@ -69,10 +101,12 @@ export function createGooglePhotosSinkFromSettings(
   settings: GooglePhotosSettings,
   options: GooglePhotosWiringOptions & GooglePhotosSinkTuning = {},
 ): GooglePhotosSink {
-  const { clientHint: _c, onTokens: _o, ...tuning } = options;
+  const { clientHint: _c, onTokens: _o, dispatcher: _d, trace: _t, ...tuning } = options;
+  const http = googleHttpOf(options);
   return createGooglePhotosSink({
     ...tuning,
-    auth: googleAuthFromSettings(settings, options),
+    transport: http.transport,
+    auth: googleAuthFromSettings(settings, { ...options, fetch: http.fetch }),
     baseUrl: settings.gphotosApiUrl,
   });
 }

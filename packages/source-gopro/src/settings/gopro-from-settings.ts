@@ -1,4 +1,12 @@
-import { Q2gError, type RetryPolicy } from '@q2google/core';
+import {
+  fetchVia,
+  type HttpDispatcher,
+  type HttpTrace,
+  Q2gError,
+  type RetryPolicy,
+  sharedHttpDispatcher,
+  traceFetch,
+} from '@q2google/core';
 import type { GoProAuth } from '../auth/credentials.js';
 import { createPasswordAuth } from '../auth/password-auth.js';
 import { createPastedTokenAuth } from '../auth/pasted-token-auth.js';
@@ -6,9 +14,14 @@ import { createGoProTokenFile } from '../auth/token-file.js';
 import { createGoProSource, type GoProSource, type GoProSourceConfig } from '../gopro-source.js';
 import type { GoProSettings } from './gopro-settings.js';
 
-/** What an app passes besides the settings: its fetch, retry policy, and how to log in. */
+/** What an app passes besides the settings: its HTTP stack, retry policy, and how to log in. */
 export interface GoProWiringOptions {
+  /** A fetch of the app's own; by default one through `dispatcher`. */
   fetch?: typeof fetch;
+  /** Where requests go (the proxy-aware shared dispatcher by default). */
+  dispatcher?: HttpDispatcher;
+  /** Records every request (`--trace-http`). */
+  trace?: HttpTrace;
   retry?: RetryPolicy;
   /** The hint when there is no login at all (how this app logs in). */
   loginHint?: string;
@@ -22,6 +35,17 @@ export function goproClientOf(
   return goproClientId && goproClientSecret
     ? { clientId: goproClientId, clientSecret: goproClientSecret }
     : undefined;
+}
+
+/**
+ * The fetch of every GoPro request (API, OAuth, CDN): the app's, else one through the
+ * dispatcher (the shared one honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY), traced when asked.
+ */
+export function goproFetchOf(
+  options: Pick<GoProWiringOptions, 'fetch' | 'dispatcher' | 'trace'>,
+): typeof fetch {
+  const base = options.fetch ?? fetchVia(options.dispatcher ?? sharedHttpDispatcher());
+  return options.trace ? traceFetch(base, options.trace, 'gopro') : base;
 }
 
 /**
@@ -49,7 +73,7 @@ export async function goproAuthFromSettings(
       ...client,
       store,
       baseUrl: settings.goproApiUrl,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: goproFetchOf(options),
       ...(options.retry ? { retry: options.retry } : {}),
       ...(settings.goproEmail ? { email: settings.goproEmail } : {}),
       ...(settings.goproPassword ? { password: settings.goproPassword } : {}),
@@ -74,7 +98,8 @@ export async function createGoProSourceFromSettings(
   settings: GoProSettings,
   options: GoProWiringOptions & GoProSourceTuning = {},
 ): Promise<GoProSource & { auth: GoProAuth }> {
-  const { loginHint: _hint, ...tuning } = options;
-  const auth = await goproAuthFromSettings(settings, options);
-  return { ...createGoProSource({ ...tuning, auth, baseUrl: settings.goproApiUrl }), auth };
+  const { loginHint: _hint, dispatcher: _d, trace: _t, ...tuning } = options;
+  const fetch = goproFetchOf(options);
+  const auth = await goproAuthFromSettings(settings, { ...options, fetch });
+  return { ...createGoProSource({ ...tuning, fetch, auth, baseUrl: settings.goproApiUrl }), auth };
 }

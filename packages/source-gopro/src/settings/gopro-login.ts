@@ -4,7 +4,7 @@ import { createPasswordAuth } from '../auth/password-auth.js';
 import { createPastedTokenAuth } from '../auth/pasted-token-auth.js';
 import { createGoProTokenFile } from '../auth/token-file.js';
 import { createGoProSource } from '../gopro-source.js';
-import { type GoProWiringOptions, goproClientOf } from './gopro-from-settings.js';
+import { type GoProWiringOptions, goproClientOf, goproFetchOf } from './gopro-from-settings.js';
 import type { GoProSettings } from './gopro-settings.js';
 
 /** What the user entered to log in: a pasted token, or e-mail and password. */
@@ -33,11 +33,12 @@ export async function saveGoProLogin(
       captured = credentials;
     },
   };
-  const auth = loginAuth(settings, login, memory, options);
+  const fetch = goproFetchOf(options);
+  const auth = loginAuth(settings, login, memory, { ...options, fetch });
   const source = createGoProSource({
     auth,
     baseUrl: settings.goproApiUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch,
     ...(options.retry ? { retry: options.retry } : {}),
   });
   const { accountId } = await source.verify();

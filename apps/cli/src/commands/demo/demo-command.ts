@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Q2gError } from '@q2google/core';
+import { createHttpDispatcher, Q2gError } from '@q2google/core';
 import type { CommandSpec } from '../../command.js';
 import { formatBytes } from '../../output/format.js';
 import { quoteArg } from '../../run/open-backend.js';
@@ -72,8 +72,12 @@ export function createDemoCommand(
           { ...loaded, config: demoConfig },
           { sessionId, range: sandbox.range, album: DEMO_ALBUM },
           {
-            // The emulators run in this process: the real clouds over the global fetch.
-            services: { ...ctx.services, ...createRealClouds({ fetch: globalThis.fetch }) },
+            // The emulators run in this process: the real clouds straight to them, never
+            // through a proxy the user's environment names.
+            services: {
+              ...ctx.services,
+              ...createRealClouds({ fetch: ctx.fetch, cwd: ctx.cwd }, createHttpDispatcher({})),
+            },
             followUp: { resume, retry: resume },
           },
         );

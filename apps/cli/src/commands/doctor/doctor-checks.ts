@@ -1,4 +1,4 @@
-import { isQ2gError, type Q2gErrorCode, resolveCapabilities } from '@q2google/core';
+import { describeProxy, isQ2gError, type Q2gErrorCode, resolveCapabilities } from '@q2google/core';
 import type { CliContext } from '../../context.js';
 import { openBackend } from '../../run/open-backend.js';
 import type { CliLoadedConfig } from '../../wiring/cli-settings.js';
@@ -24,6 +24,14 @@ async function reachable(ctx: Pick<CliContext, 'fetch'>, url: string): Promise<s
 
 /** The checks `doctor` runs after the configuration, in order. */
 export const DEFAULT_CHECKS: readonly DoctorCheck[] = [
+  {
+    name: 'proxy',
+    run: async (ctx) => ({
+      ok: true,
+      detail:
+        describeProxy(ctx.env) ?? 'none (HTTPS_PROXY and HTTP_PROXY are unset: direct connections)',
+    }),
+  },
   {
     name: 'GoPro login',
     run: async (_ctx, { config }) => {

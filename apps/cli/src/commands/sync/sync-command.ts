@@ -27,13 +27,15 @@ export const syncCommand: CommandSpec = {
   name: 'sync',
   summary: 'copy media captured between two dates (runs or resumes a session)',
   usage:
-    'sync --from DATE --to DATE [--session ID] [--album TITLE] [--state URI] [--concurrency N] [--types Photo,Video,…] [--dry-run]',
+    'sync --from DATE --to DATE [--session ID] [--album TITLE] [--state URI] [--concurrency N] [--types Photo,Video,…] [--dry-run] [--trace-http FILE]',
   details: [
     '',
     'DATE is YYYY-MM-DD (a whole UTC day) or an ISO instant. Without --session the id is',
     'gopro-FROM-to-TO, so running the same command again resumes the same session.',
     '--dry-run only discovers: it lists what would be transferred and skipped (and why), with',
     'total bytes, and records the discovery so the real run starts from it.',
+    '--trace-http FILE writes every HTTP request as one NDJSON line (secrets masked) to attach',
+    'to a bug report.',
   ],
   options: {
     from: { type: 'string' },
