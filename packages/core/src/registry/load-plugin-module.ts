@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // Node 20's `import.meta.resolve` takes no parent URL without --experimental-import-meta-resolve,
 // and `require.resolve` never matches an `import`-only export (the usual ESM-only plugin), so the
@@ -23,7 +23,7 @@ export type ModuleImporter = (
  */
 export const importFromDirs: ModuleImporter = async (packageName, searchDirs) => {
   const conditions = resolveConditions();
-  for (const dir of searchDirs) {
+  for (const dir of [...searchDirs, ...nodePathDirs()]) {
     let resolved: URL;
     try {
       resolved = moduleResolve(
@@ -41,6 +41,18 @@ export const importFromDirs: ModuleImporter = async (packageName, searchDirs) =>
     details: { packageName, searchDirs },
   });
 };
+
+/**
+ * NODE_PATH's folders, as places to resolve from after `searchDirs` (`require` honoured them;
+ * pnpm sets it for the binaries it runs). Each names a `node_modules` folder, so resolution
+ * starts in the folder that holds it.
+ */
+function nodePathDirs(value = process.env.NODE_PATH ?? ''): string[] {
+  return value
+    .split(delimiter)
+    .filter((dir) => basename(dir) === 'node_modules')
+    .map((dir) => join(dir, '..'));
+}
 
 /**
  * The export conditions `import` uses in this process: `node`, `import` and any given with
