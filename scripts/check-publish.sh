@@ -11,7 +11,7 @@ if ! pnpm -r publish --dry-run --no-git-checks >"$log" 2>&1; then
   echo "pnpm -r publish --dry-run failed" >&2
   exit 1
 fi
-if grep -E "npm (warn|error) (package-json|publish (?!This command requires you to be logged in))" -P "$log"; then
+if grep -P "npm (warn|error) (package-json|publish (?!This command requires you to be logged in))" "$log"; then
   echo "npm warned about a published manifest (above)" >&2
   exit 1
 fi

@@ -10,6 +10,7 @@ export const ListCursorSchema = z.object({
   page: z.number().int().positive(),
   boundary: z.array(z.string()),
 });
+/** A value {@link ListCursorSchema} has validated (documented there). */
 export type ListCursor = z.infer<typeof ListCursorSchema>;
 
 /** The cursor string saved after a page. */

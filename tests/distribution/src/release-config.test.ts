@@ -6,16 +6,16 @@ import { jsonBlocksOf, publishedPackages, REPO_ROOT, versionOf } from './workspa
 
 const changesets = JSON.parse(readFileSync(join(REPO_ROOT, '.changeset/config.json'), 'utf8'));
 
-describe('the ranges docs/backends.md gives plugin authors', () => {
-  const ranges = jsonBlocksOf('docs/backends.md').flatMap((block) => {
-    const manifest = block as Record<string, Record<string, string> | undefined>;
-    return ['peerDependencies', 'dependencies', 'devDependencies'].flatMap((field) =>
-      Object.entries(manifest[field] ?? {})
-        .filter(([name]) => name.startsWith('@q2google/'))
-        .map(([name, range]) => ({ field, name, range })),
-    );
-  });
+const ranges = jsonBlocksOf('docs/backends.md').flatMap((block) => {
+  const manifest = block as Record<string, Record<string, string> | undefined>;
+  return ['peerDependencies', 'dependencies', 'devDependencies'].flatMap((field) =>
+    Object.entries(manifest[field] ?? {})
+      .filter(([name]) => name.startsWith('@q2google/'))
+      .map(([name, range]) => ({ field, name, range })),
+  );
+});
 
+describe('the ranges docs/backends.md gives plugin authors', () => {
   test('the documented manifest names @q2google/core as a peer', () => {
     expect(ranges).toContainEqual(
       expect.objectContaining({ field: 'peerDependencies', name: '@q2google/core' }),
@@ -39,6 +39,25 @@ describe('changesets', () => {
         .map((pkg) => pkg.name)
         .sort(),
     );
+  });
+
+  test('our plugins peer-depend on core with the documented range, which a core minor keeps', () => {
+    const documented = ranges.find(
+      (r) => r.field === 'peerDependencies' && r.name === '@q2google/core',
+    );
+    const nextMinor = semver.inc(versionOf('@q2google/core'), 'minor')!;
+    const peers = publishedPackages().flatMap((pkg) => {
+      const range = (pkg.manifest.peerDependencies as Record<string, string> | undefined)?.[
+        '@q2google/core'
+      ];
+      return range ? [{ name: pkg.name, range }] : [];
+    });
+    expect(peers.length).toBeGreaterThanOrEqual(6);
+    for (const { name, range } of peers) {
+      expect(range, name).toBe(`workspace:${documented!.range}`);
+      // changesets bumps a peer dependent a major only when core leaves its range.
+      expect(semver.satisfies(nextMinor, range.slice('workspace:'.length)), name).toBe(true);
+    }
   });
 
   test('a core release does not bump the plugins a major (peer dependents only when out of range)', () => {
@@ -67,4 +86,15 @@ describe('changesets', () => {
       expect(pkg.manifest.keywords, pkg.name).toContain('q2google');
     }
   });
+});
+
+test('the API reference requires documentation of every published package', () => {
+  const typedoc = JSON.parse(readFileSync(join(REPO_ROOT, 'typedoc.json'), 'utf8'));
+  expect(typedoc.validation.notDocumented).toBe(true);
+  expect(typedoc.treatValidationWarningsAsErrors).toBe(true);
+  expect([...typedoc.packagesRequiringDocumentation].sort()).toStrictEqual(
+    publishedPackages()
+      .map((pkg) => pkg.name)
+      .sort(),
+  );
 });

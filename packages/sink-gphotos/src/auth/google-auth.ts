@@ -39,6 +39,7 @@ export interface OAuthAuthOptions {
   endpoints?: OAuthEndpoints;
   /** Token file readable by others: refuse (default) or warn. */
   insecureTokenFile?: InsecureFilePolicy;
+  /** Where warnings go (an insecure token file under the `warn` policy). */
   warn?: (message: string) => void;
   /** Called with the merged tokens whenever they change (for custom storage). */
   onTokens?: (tokens: StoredTokens) => void | Promise<void>;

@@ -8,6 +8,7 @@ import type { GoProSettings } from './gopro-settings.js';
 
 /** What an app passes besides the settings: its fetch, retry policy, and how to log in. */
 export interface GoProWiringOptions {
+  /** The `fetch` every GoPro call goes through; the global one by default. */
   fetch?: typeof fetch;
   retry?: RetryPolicy;
   /** The hint when there is no login at all (how this app logs in). */
