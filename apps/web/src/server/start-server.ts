@@ -44,6 +44,7 @@ export interface WebServer {
   url: string;
   /** The server's origin, e.g. `http://127.0.0.1:8787`. */
   origin: string;
+  /** Cancels runs (saving their state), stops listening and closes the backend. */
   close(): Promise<void>;
 }
 
