@@ -36,6 +36,7 @@ export { createHttpTransport, nodeTransport } from './http/transport.js';
 export { GOOGLE_PHOTOS_LIMITS } from './limits.js';
 export {
   createGooglePhotosSinkFromSettings,
+  type GoogleHttp,
   type GooglePhotosSinkTuning,
   type GooglePhotosWiringOptions,
   googleAuthFromSettings,
