@@ -76,5 +76,9 @@ export async function createGoProSourceFromSettings(
 ): Promise<GoProSource & { auth: GoProAuth }> {
   const { loginHint: _hint, ...tuning } = options;
   const auth = await goproAuthFromSettings(settings, options);
-  return { ...createGoProSource({ ...tuning, auth, baseUrl: settings.goproApiUrl }), auth };
+  const defaults = { fileNameTag: settings.fileNameTag, ...tuning.defaults };
+  return {
+    ...createGoProSource({ ...tuning, defaults, auth, baseUrl: settings.goproApiUrl }),
+    auth,
+  };
 }
