@@ -32,7 +32,7 @@ export { type ParsedErrorBody, parseErrorBody } from './errors/error-body.js';
 export { nextPacificMidnight } from './errors/pacific-midnight.js';
 export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.js';
 export { nodeTransport } from './http/transport.js';
-export { GOOGLE_PHOTOS_LIMITS } from './limits.js';
+export { GOOGLE_PHOTOS_LIMITS, MAX_ALBUM_CAPACITY } from './limits.js';
 export {
   createGooglePhotosSinkFromSettings,
   type GooglePhotosSinkTuning,

@@ -61,7 +61,7 @@ export interface GooglePhotosEmulator {
 export async function startGooglePhotosEmulator(
   input: GooglePhotosEmulatorOptionsInput = {},
 ): Promise<GooglePhotosEmulator> {
-  const { faults: rules = [], now: clock = Date.now, ...rest } = input;
+  const { faults: rules = [], now: clock = Date.now, fileMetadata, ...rest } = input;
   const options = GooglePhotosEmulatorOptionsSchema.parse(rest);
   let offset = 0;
   const now = () => clock() + offset;
@@ -80,6 +80,7 @@ export async function startGooglePhotosEmulator(
     })),
     counters: new Map(),
     writingUsers: new Set(),
+    fileMetadata: fileMetadata ?? (() => undefined),
   };
   const server = await startHttpServer((req, res) => route(ctx, req, res), {
     port: options.port,

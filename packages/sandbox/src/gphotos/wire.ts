@@ -11,8 +11,8 @@ export function mediaItemJson(item: StoredItem, processing: boolean): Record<str
     filename: item.filename,
     mediaMetadata: {
       creationTime: item.creationTime,
-      width: video ? '3840' : '4000',
-      height: video ? '2160' : '3000',
+      width: String(item.width ?? (video ? 3840 : 4000)),
+      height: String(item.height ?? (video ? 2160 : 3000)),
       ...(video ? { video: { status: processing ? 'PROCESSING' : 'READY' } } : { photo: {} }),
     },
   };

@@ -72,6 +72,7 @@ export function createGooglePhotosSinkFromSettings(
   const { clientHint: _c, onTokens: _o, ...tuning } = options;
   return createGooglePhotosSink({
     ...tuning,
+    limits: { albumCapacity: settings.albumCapacity, ...tuning.limits },
     auth: googleAuthFromSettings(settings, options),
     baseUrl: settings.gphotosApiUrl,
   });
