@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@q2google/core';
+import type { AlbumSummary, SyncSummary } from '@q2google/core';
 import { formatBytes, formatDuration, formatTable } from '../output/format.js';
 import type { Style } from '../output/style.js';
 
@@ -8,6 +8,12 @@ export function formatReasons(byReason: Record<string, number>): string {
     .sort(([, a], [, b]) => b - a)
     .map(([reason, count]) => `${reason} ${count}`)
     .join(', ');
+}
+
+/** `Albums: "GoPro" 20000, "GoPro (2)" 12` — every album a session used, with its units. */
+export function albumLine(albums: AlbumSummary[] | undefined): string[] {
+  if (!albums || albums.length === 0) return [];
+  return [`  albums: ${albums.map((album) => `"${album.title}" ${album.units}`).join(', ')}`];
 }
 
 /** The lines printed after a run: what it did and where the session stands. */
@@ -41,6 +47,7 @@ export function summaryLines(summary: SyncSummary, style: Style): string[] {
   );
   const lines = [`Session ${style.bold(summary.sessionId)}: ${headline}`];
   lines.push(...formatTable(rows).map((row) => `  ${row}`));
+  lines.push(...albumLine(summary.albums));
   for (const group of summary.failures) {
     const kind = group.retryable ? 'retryable' : 'permanent';
     lines.push(`  ${style.red(group.code)} ×${group.count} (${kind}): ${group.message}`);

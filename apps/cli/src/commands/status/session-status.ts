@@ -1,7 +1,7 @@
 import { describeSession, type SessionState, type SessionSummary } from '@q2google/core';
 import { formatBytes, formatTable } from '../../output/format.js';
 import type { Style } from '../../output/style.js';
-import { formatReasons } from '../../run/summary-report.js';
+import { albumLine, formatReasons } from '../../run/summary-report.js';
 
 /** Where a session stands: counts, bytes done and left, failures grouped by reason. */
 export function sessionStatus(state: SessionState) {
@@ -48,6 +48,7 @@ export function statusLines(status: ReturnType<typeof sessionStatus>, style: Sty
         `${formatBytes(status.bytesRemaining)} left`,
       ],
     ]).map((row) => `  ${row}`),
+    ...albumLine(status.albums),
   ];
   if (status.failures.length > 0) {
     lines.push('Failures by reason:');
