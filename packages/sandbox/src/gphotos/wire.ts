@@ -68,6 +68,7 @@ export function inspectItem(library: Library, item: StoredItem) {
     id: item.id,
     filename: item.filename,
     mimeType: item.mimeType,
+    creationTime: item.creationTime,
     sha256: item.sha256,
     size: item.size,
     albumIds: library.albumsOf(item.id),
