@@ -31,12 +31,14 @@ describe("the CLI's settings (core's, the GoPro source's, the Google Photos sink
       'Q2G_GOPRO_TOKEN_FILE',
       'Q2G_GOPRO_CLIENT_ID',
       'Q2G_GOPRO_CLIENT_SECRET',
+      'Q2G_FILE_NAME_TAG',
       'Q2G_GOOGLE_CLIENT_ID',
       'Q2G_GOOGLE_CLIENT_SECRET',
       'Q2G_GOOGLE_TOKEN_FILE',
       'Q2G_GPHOTOS_API_URL',
       'Q2G_GOOGLE_OAUTH_TOKEN_URL',
       'Q2G_GOOGLE_OAUTH_AUTH_URL',
+      'Q2G_ALBUM_CAPACITY',
     ]);
   });
 
@@ -47,6 +49,21 @@ describe("the CLI's settings (core's, the GoPro source's, the Google Photos sink
       expect(Object.keys(CONFIG_FLAG_OPTIONS)).not.toContain(secret);
     }
     expect(Object.keys(CONFIG_FLAG_OPTIONS)).not.toContain('google-client-secret');
+  });
+
+  it("takes the album capacity (at most Google's 20,000) and the file-name tag switch", () => {
+    expect(load()).toMatchObject({ config: { albumCapacity: 20_000, fileNameTag: false } });
+    const env = { Q2G_ALBUM_CAPACITY: '500', Q2G_FILE_NAME_TAG: 'true' };
+    const { config } = loadConfig({
+      settings: CLI_SETTINGS,
+      flags: {},
+      env,
+      cwd: '/nonexistent-q2g',
+      dotenvPath: false,
+      homeDir: '/home/u',
+    });
+    expect([config.albumCapacity, config.fileNameTag]).toEqual([500, true]);
+    expect(() => load({ albumCapacity: '20001' })).toThrow(/album-capacity/);
   });
 
   it('uses defaults that point at the real services', () => {
