@@ -72,7 +72,10 @@ export function createGooglePhotosSinkFromSettings(
   const { clientHint: _c, onTokens: _o, ...tuning } = options;
   return createGooglePhotosSink({
     ...tuning,
-    limits: { albumCapacity: settings.albumCapacity, ...tuning.limits },
+    limits: {
+      ...(settings.albumCapacity ? { albumCapacity: settings.albumCapacity } : {}),
+      ...tuning.limits,
+    },
     auth: googleAuthFromSettings(settings, options),
     baseUrl: settings.gphotosApiUrl,
   });

@@ -11,12 +11,8 @@ export const GPHOTOS_SETTINGS = defineSettings(
     gphotosApiUrl: httpUrlSetting().default('https://photoslibrary.googleapis.com'),
     googleOauthTokenUrl: httpUrlSetting().default('https://oauth2.googleapis.com/token'),
     googleOauthAuthUrl: httpUrlSetting().default('https://accounts.google.com/o/oauth2/v2/auth'),
-    albumCapacity: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_ALBUM_CAPACITY)
-      .default(MAX_ALBUM_CAPACITY),
+    /** Items per album; Google's 20,000 when unset. */
+    albumCapacity: z.coerce.number().int().min(1).max(MAX_ALBUM_CAPACITY).optional(),
   },
   {
     googleClientId: { allowed: 'the client id of a Google OAuth "Desktop app" client' },
@@ -33,7 +29,7 @@ export const GPHOTOS_SETTINGS = defineSettings(
       allowed: 'an http(s) URL; default https://accounts.google.com/o/oauth2/v2/auth',
     },
     albumCapacity: {
-      allowed: `a whole number from 1 to ${MAX_ALBUM_CAPACITY} (items per album before "Title (2)")`,
+      allowed: `a whole number from 1 to ${MAX_ALBUM_CAPACITY}, default ${MAX_ALBUM_CAPACITY} (items per album before "Title (2)")`,
     },
   },
 );

@@ -76,7 +76,7 @@ export async function createGoProSourceFromSettings(
 ): Promise<GoProSource & { auth: GoProAuth }> {
   const { loginHint: _hint, ...tuning } = options;
   const auth = await goproAuthFromSettings(settings, options);
-  const defaults = { fileNameTag: settings.fileNameTag, ...tuning.defaults };
+  const defaults = { fileNameTag: settings.fileNameTag === true, ...tuning.defaults };
   return {
     ...createGoProSource({ ...tuning, defaults, auth, baseUrl: settings.goproApiUrl }),
     auth,

@@ -12,7 +12,8 @@ export const GOPRO_SETTINGS = defineSettings(
     goproTokenFile: z.string().min(1),
     goproClientId: z.string().min(1).optional(),
     goproClientSecret: z.string().min(1).optional(),
-    fileNameTag: z.boolean().or(z.stringbool()).default(false),
+    /** Tag camera file names with 8 hex of the media id; off when unset. */
+    fileNameTag: z.boolean().or(z.stringbool()).optional(),
   },
   {
     goproToken: { allowed: 'the gp_access_token cookie value from gopro.com', secret: true },
