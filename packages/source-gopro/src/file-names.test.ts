@@ -15,6 +15,10 @@ describe('unitFileName', () => {
     );
   });
 
+  it('tags a camera name of dots only, which is no file name', () => {
+    expect(unitFileName('m1', '..', '')).toMatch(/^\._[0-9a-f]{8}$/);
+  });
+
   it('fits 255 bytes of UTF-8 without cutting a character in half', () => {
     const name = unitFileName('id', `${'🎥'.repeat(300)}.MP4`, 'mp4');
     expect(Buffer.byteLength(name, 'utf8')).toBeLessThanOrEqual(255);

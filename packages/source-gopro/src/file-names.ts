@@ -89,7 +89,9 @@ export function unitFileName(
   if (camera) {
     const [cameraStem, rawCameraExt] = split(camera);
     const cameraExt = safeExtension(rawCameraExt);
-    stem = `${cameraStem}${label ? `-${sanitize(label)}` : ''}${tag ? `_${idTag(mediaId)}` : ''}`;
+    const named = `${cameraStem}${label ? `-${sanitize(label)}` : ''}`;
+    // A name of dots only (`.`, `..`) is no file name: it gets the tag whatever the option.
+    stem = tag || /^\.*$/.test(named) ? `${named}_${idTag(mediaId)}` : named;
     fileExt = cameraExt.toLowerCase() === ext.toLowerCase() ? cameraExt : ext;
   } else {
     stem = `gopro-${sanitize(mediaId)}${label ? `-${sanitize(label)}` : ''}`;
