@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytesOf, type Harness, startHarness, uploadAndCreate } from './testing/harness.js';
+import {
+  bytesOf,
+  type Harness,
+  startHarness,
+  uploadAndCreate,
+  uploadOf,
+} from './testing/harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -45,6 +51,23 @@ describe('ensureAlbum', () => {
     const found = await h.newSink().ensureAlbum('Target');
     expect(found.id).toBe(target.id);
     expect(h.emulator.requestCounts()['gphotos.albums']).toBe(2);
+  });
+});
+
+describe('ensureAlbum counts', () => {
+  it('tells how many items an album holds, read fresh on every call', async () => {
+    h = await startHarness();
+    const album = await h.sink.ensureAlbum('Counted');
+    expect(album.itemCount).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      const upload = await h.sink.upload(uploadOf(`C${i}.JPG`, bytesOf(40, 70 + i)));
+      await h.sink.createItems(
+        [{ key: `c${i}`, uploadToken: upload.uploadToken, fileName: `C${i}.JPG` }],
+        { albumId: album.id },
+      );
+    }
+    expect((await h.sink.ensureAlbum('Counted')).itemCount).toBe(2);
+    expect((await h.newSink().ensureAlbum('Counted')).itemCount).toBe(2);
   });
 });
 

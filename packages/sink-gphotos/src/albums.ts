@@ -9,21 +9,29 @@ export interface AlbumRef {
   title: string;
 }
 
+/** An album with the number of items it holds now. */
+export interface CountedAlbum extends AlbumRef {
+  itemCount: number;
+}
+
 /**
  * Find-or-create of app-created albums by title: lists every app album once (50 per page),
  * caches by title, and creates under a lock so reruns and concurrent callers never duplicate.
  */
 export class AlbumDirectory {
   readonly #lock = new Mutex();
-  #byTitle: Map<string, AlbumRef> | undefined;
+  #byTitle: Map<string, CountedAlbum> | undefined;
 
   constructor(private readonly api: ApiClient) {}
 
   /**
-   * The album titled `title`, created when missing. A create whose outcome is unknown is not
-   * repeated blindly: the next attempt lists the albums again first, so no duplicate is made.
+   * The album titled `title`, created when missing, with how many items it holds now (from a
+   * listing made for this call, else read fresh with `albums.get`: earlier sessions and runs
+   * may have filled it since). A create whose outcome is
+   * unknown is not repeated blindly: the next attempt lists the albums again first, so no
+   * duplicate is made.
    */
-  ensure(title: string, signal?: AbortSignal): Promise<AlbumRef> {
+  ensure(title: string, signal?: AbortSignal): Promise<CountedAlbum> {
     return this.#lock.run(() =>
       withRetry(
         async () => {
@@ -40,11 +48,23 @@ export class AlbumDirectory {
     );
   }
 
-  async #findOrCreate(title: string, signal?: AbortSignal): Promise<AlbumRef> {
+  async #findOrCreate(title: string, signal?: AbortSignal): Promise<CountedAlbum> {
+    const listedNow = this.#byTitle === undefined;
     const known = this.#byTitle ?? (await this.#loadAll(signal));
     this.#byTitle = known;
     const existing = known.get(title);
-    if (existing) return existing;
+    if (existing && listedNow) return existing;
+    if (existing) {
+      const album = await this.api.json(
+        AlbumSchema,
+        'GET',
+        `/v1/albums/${encodeURIComponent(existing.id)}`,
+        'albums.get',
+        undefined,
+        signal,
+      );
+      return { ...existing, itemCount: countOf(album) };
+    }
     const album = await this.api.json(
       AlbumSchema,
       'POST',
@@ -53,13 +73,13 @@ export class AlbumDirectory {
       { album: { title } },
       signal,
     );
-    const ref = { id: album.id, title: album.title || title };
+    const ref = { id: album.id, title: album.title || title, itemCount: countOf(album) };
     known.set(title, ref);
     return ref;
   }
 
-  async #loadAll(signal?: AbortSignal): Promise<Map<string, AlbumRef>> {
-    const byTitle = new Map<string, AlbumRef>();
+  async #loadAll(signal?: AbortSignal): Promise<Map<string, CountedAlbum>> {
+    const byTitle = new Map<string, CountedAlbum>();
     let pageToken: string | undefined;
     do {
       const query = `pageSize=50&excludeNonAppCreatedData=true${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
@@ -74,10 +94,15 @@ export class AlbumDirectory {
       );
       for (const album of page.albums) {
         if (album.isWriteable === false || byTitle.has(album.title)) continue;
-        byTitle.set(album.title, { id: album.id, title: album.title });
+        byTitle.set(album.title, { id: album.id, title: album.title, itemCount: countOf(album) });
       }
       pageToken = page.nextPageToken;
     } while (pageToken);
     return byTitle;
   }
+}
+
+/** `mediaItemsCount` is a string, omitted when 0 (proto3 JSON). */
+function countOf(album: { mediaItemsCount?: string | undefined }): number {
+  return Number(album.mediaItemsCount ?? 0);
 }

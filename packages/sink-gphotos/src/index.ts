@@ -33,7 +33,7 @@ export { nextPacificMidnight } from './errors/pacific-midnight.js';
 export { traceTransport } from './http/trace-transport.js';
 export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.js';
 export { createHttpTransport, nodeTransport } from './http/transport.js';
-export { GOOGLE_PHOTOS_LIMITS } from './limits.js';
+export { GOOGLE_PHOTOS_LIMITS, MAX_ALBUM_CAPACITY } from './limits.js';
 export {
   createGooglePhotosSinkFromSettings,
   type GoogleHttp,

@@ -8,4 +8,9 @@ export const GOOGLE_PHOTOS_LIMITS: SinkLimits = {
   uploadTokenMinRemainingMs: 30 * 60_000,
   maxPhotoBytes: 200_000_000,
   maxVideoBytes: 20_000_000_000,
+  /** An album holds at most 20,000 media items (spec §4.1, §11 P1). */
+  albumCapacity: 20_000,
 };
+
+/** The most items Google Photos puts in one album; `albumCapacity` may only be smaller. */
+export const MAX_ALBUM_CAPACITY = 20_000;

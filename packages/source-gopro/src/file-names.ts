@@ -65,21 +65,24 @@ function fitBytes(text: string, bytes: number): string {
 }
 
 /**
- * The Google Photos file name of one unit. Camera names repeat across items (the counter
- * wraps and every camera starts at GOPR0001), so a name taken from the camera gets `_<tag>`
- * (8 hex of the media id's SHA-256) before the extension; a name built from the id already is
- * unique and gets nothing. Pure: the same item and part always give the same name. Whatever
+ * The Google Photos file name of one unit: the camera's name (`GOPR0001.JPG`), as the GoPro
+ * apps and rclone keep it and as users search for it. Camera names repeat across items (the
+ * counter wraps and every camera starts at GOPR0001); with `tag` a name taken from the camera
+ * gets `_<tag>` (8 hex of the media id's SHA-256) before the extension; a name built from the
+ * id already is unique and gets nothing. Pure: the same item and part always give the same name. Whatever
  * GoPro sends, the name has no path separator, no control or invisible format character, no
  * broken surrogate, and at most 255 bytes of UTF-8.
  *
  * @param cameraName the camera's name for this file, when known ('' or undefined otherwise)
  * @param label      a suffix telling parts apart when the camera name cannot (e.g. `frame-03`)
+ * @param tag        add the media id's tag to a camera name (the `fileNameTag` option)
  */
 export function unitFileName(
   mediaId: string,
   cameraName: string | undefined | null,
   extension: string,
   label?: string,
+  tag = false,
 ): string {
   const camera = sanitize(cameraName ?? '');
   const cleanExt = safeExtension(extension);
@@ -89,7 +92,9 @@ export function unitFileName(
   if (camera) {
     const [cameraStem, rawCameraExt] = split(camera);
     const cameraExt = safeExtension(rawCameraExt);
-    stem = `${cameraStem}${label ? `-${sanitize(label)}` : ''}_${idTag(mediaId)}`;
+    const named = `${cameraStem}${label ? `-${sanitize(label)}` : ''}`;
+    // A name of dots only (`.`, `..`) is no file name: it gets the tag whatever the option.
+    stem = tag || /^\.*$/.test(named) ? `${named}_${idTag(mediaId)}` : named;
     fileExt = cameraExt.toLowerCase() === ext.toLowerCase() ? cameraExt : ext;
   } else {
     stem = `gopro-${sanitize(mediaId)}${label ? `-${sanitize(label)}` : ''}`;

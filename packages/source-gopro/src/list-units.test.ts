@@ -59,14 +59,29 @@ describe('listing GoPro media as units', () => {
     expect([edit.size, edit.fileName]).toEqual([null, `gopro-${edit.mediaId}.mp4`]);
   });
 
-  it('names every unit uniquely and identically on every run, even for reused camera names', async () => {
+  it("names units by the camera's file names, as GoPro's apps and rclone keep them", async () => {
     const started = await startWithSource({ seed: 2 });
     emu = started.emu;
-    const first = (await listAll(started.source)).units.map((u) => u.fileName);
-    const second = (await listAll(started.source)).units.map((u) => u.fileName);
+    const { units } = await listAll(started.source);
+    const camera = new Map(
+      emu.expectedUnits().map((u) => [`${u.mediaId}/${u.part}`, u.cameraName]),
+    );
+    const clash = ['same-name-a', 'same-name-b'].map(
+      (f) => units.find((u) => u.mediaId === emu.library.fixtureId(f))!,
+    );
+    expect(clash.map((u) => u.fileName)).toEqual(['GOPR0001.JPG', 'GOPR0001.JPG']);
+    for (const unit of clash) expect(unit.fileName).toBe(camera.get(unit.key));
+  });
+
+  it('with fileNameTag names every unit uniquely and identically on every run, even for reused camera names', async () => {
+    const started = await startWithSource({ seed: 2 });
+    emu = started.emu;
+    const tagged = { fileNameTag: true };
+    const first = (await listAll(started.source, tagged)).units.map((u) => u.fileName);
+    const second = (await listAll(started.source, tagged)).units.map((u) => u.fileName);
     expect(second).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
-    const { units } = await listAll(started.source);
+    const { units } = await listAll(started.source, tagged);
     const clash = ['same-name-a', 'same-name-b'].map(
       (f) => units.find((u) => u.mediaId === emu.library.fixtureId(f))!.fileName,
     );
@@ -104,7 +119,7 @@ describe('listing GoPro media as units', () => {
     const raw = units.find(
       (u) => u.mediaId === emu.library.fixtureId('raw-photo') && u.part === 'raw',
     );
-    expect(raw?.fileName).toMatch(/^GOPR\d{4}_[0-9a-f]{8}\.GPR$/);
+    expect(raw?.fileName).toMatch(/^GOPR\d{4}\.GPR$/);
   });
 
   it('keeps to the capture range and the media types, also client-side', async () => {

@@ -81,7 +81,7 @@ export async function* listGoProUnits(
     if ('units' in plan) return plan.units;
     const descriptor = await deps.descriptors.get(item.id, request.signal);
     const parts = selectParts(item.type ?? '', item.file_extension ?? '', descriptor, options);
-    return unitsFromParts(item, parts);
+    return unitsFromParts(item, parts, options.fileNameTag);
   };
   for (;;) {
     const { response, warning } = await fetchPage(

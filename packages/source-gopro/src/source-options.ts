@@ -8,7 +8,9 @@ import { z } from 'zod';
  * - `notReady`: items still processing are listed as skipped `not-ready` (default), left out,
  *   or transferred anyway (originals are often downloadable before `ready`);
  * - `edits`: include edits and highlights (their rendered MP4), default true;
- * - `perPage`: search page size (default 100).
+ * - `perPage`: search page size (default 100);
+ * - `fileNameTag`: add the media id's 8-hex tag to camera file names (`GOPR0001_1476cdeb.JPG`);
+ *   off by default, so Google Photos shows the camera's name (`GOPR0001.JPG`).
  */
 export const GoProSourceOptionsSchema = z.object({
   raw: z.enum(['jpeg', 'raw', 'both']).default('jpeg'),
@@ -16,6 +18,7 @@ export const GoProSourceOptionsSchema = z.object({
   notReady: z.enum(['skip', 'exclude', 'include']).default('skip'),
   edits: z.boolean().default(true),
   perPage: z.number().int().min(1).max(10_000).default(100),
+  fileNameTag: z.boolean().default(false),
 });
 /** A value {@link GoProSourceOptionsSchema} has validated (documented there). */
 export type GoProSourceOptions = z.infer<typeof GoProSourceOptionsSchema>;

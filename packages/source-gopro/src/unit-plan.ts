@@ -72,7 +72,13 @@ export function planItem(item: SearchItem, options: GoProSourceOptions): ItemPla
   }
   if (EDIT_TYPES.has(type)) {
     const stem = (item.filename ?? '').replace(/\.[^.]*$/, '');
-    const name = unitFileName(item.id, stem ? `${stem}.mp4` : '', 'mp4');
+    const name = unitFileName(
+      item.id,
+      stem ? `${stem}.mp4` : '',
+      'mp4',
+      undefined,
+      options.fileNameTag,
+    );
     return { units: [unit(item, 'render', name, 'mp4', null)] };
   }
   const isPhoto = PHOTO_TYPES.has(type) || ext === 'jpg' || ext === 'jpeg';
@@ -80,12 +86,12 @@ export function planItem(item: SearchItem, options: GoProSourceOptions): ItemPla
     return { needsDescriptor: true };
   }
   const extension = ext || (isPhoto ? 'jpg' : 'mp4');
-  const name = unitFileName(item.id, item.filename, extension);
+  const name = unitFileName(item.id, item.filename, extension, undefined, options.fileNameTag);
   return { units: [unit(item, 'source', name, extension, item.file_size ?? null)] };
 }
 
 /** The units of an item from the parts chosen in its descriptor. */
-export function unitsFromParts(item: SearchItem, parts: SelectedPart[]): MediaUnit[] {
+export function unitsFromParts(item: SearchItem, parts: SelectedPart[], tag = false): MediaUnit[] {
   if (parts.length === 0) {
     const detail =
       (item.file_extension ?? '').toLowerCase() === '360'
@@ -104,7 +110,7 @@ export function unitsFromParts(item: SearchItem, parts: SelectedPart[]): MediaUn
     return unit(
       item,
       p.part,
-      unitFileName(item.id, names[i], p.extension, label),
+      unitFileName(item.id, names[i], p.extension, label, tag),
       p.extension,
       size,
     );

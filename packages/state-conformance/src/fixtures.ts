@@ -81,13 +81,20 @@ export function buildItem(
     case 'uploaded':
       return { ...base, ...token, ...expires };
     case 'creating':
-      return { ...base, ...token, ...expires, batchId: options.batchId ?? 'batch-0' };
+      return {
+        ...base,
+        ...token,
+        ...expires,
+        batchId: options.batchId ?? 'batch-0',
+        albumId: 'album-🎞️-1',
+      };
     case 'created':
       return {
         ...base,
         ...token,
         ...expires,
         batchId: options.batchId ?? 'batch-0',
+        albumId: `album-🎞️-${1 + (index % 2)}`,
         mediaItemId: `AKmedia${index}`,
         productUrl: `https://photos.example.test/lr/photo/AKmedia${index}`,
         createdAt: instant(index + 5),
@@ -190,6 +197,14 @@ export function buildSession(options: BuildSessionOptions = {}): SessionState {
       source: { raw: 'both', nested: { list: [1, 2.5, 'three', null, true] }, empty: {} },
     },
     albumId: options.album ? 'album-id-42' : null,
+    ...(options.album
+      ? {
+          albums: [
+            { id: 'album-id-42', title: options.album, sequence: 1 },
+            { id: 'album-id-43', title: `${options.album} (2)`, sequence: 2 },
+          ],
+        }
+      : {}),
     discovery: { status: 'complete', cursor: null, unitsFound: count, completedAt: instant(at) },
     createdAt: instant(at),
     updatedAt: instant(at + 1),

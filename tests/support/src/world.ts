@@ -10,6 +10,7 @@ import {
   type GooglePhotosEmulator,
   type GoProEmulator,
   type GoProEmulatorOptionsInput,
+  goproFileMetadata,
   goproSandboxSettings,
   gphotosSandboxSettings,
   sandboxGoogleGrant,
@@ -61,6 +62,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const gopro = await startGoProEmulator({ seed: 7, ...options.gopro });
   const google = await startGooglePhotosEmulator({
     seed: 7,
+    fileMetadata: goproFileMetadata(gopro),
     ...options.google,
     ...(options.googleFaults ? { faults: options.googleFaults } : {}),
   });

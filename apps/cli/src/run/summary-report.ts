@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@q2google/core/engine';
+import type { AlbumSummary, SyncSummary } from '@q2google/core/engine';
 import { formatBytes, formatDuration, formatTable } from '../output/format.js';
 import type { Style } from '../output/style.js';
 
@@ -17,6 +17,12 @@ export function warningLines(warnings: readonly string[], style: Style): string[
     style.yellow(`Warnings (${warnings.length}):`),
     ...warnings.map((warning) => `  ${warning}`),
   ];
+}
+
+/** `Albums: "GoPro" 20000, "GoPro (2)" 12` — every album a session used, with its units. */
+export function albumLine(albums: AlbumSummary[] | undefined): string[] {
+  if (!albums || albums.length === 0) return [];
+  return [`  albums: ${albums.map((album) => `"${album.title}" ${album.units}`).join(', ')}`];
 }
 
 /** The lines printed after a run: what it did and where the session stands. */
@@ -50,6 +56,7 @@ export function summaryLines(summary: SyncSummary, style: Style): string[] {
   );
   const lines = [`Session ${style.bold(summary.sessionId)}: ${headline}`];
   lines.push(...formatTable(rows).map((row) => `  ${row}`));
+  lines.push(...albumLine(summary.albums));
   for (const group of summary.failures) {
     const kind = group.retryable ? 'retryable' : 'permanent';
     lines.push(`  ${style.red(group.code)} ×${group.count} (${kind}): ${group.message}`);

@@ -32,12 +32,14 @@ describe("the CLI's settings (core's, the GoPro source's, the Google Photos sink
       'Q2G_GOPRO_TOKEN_FILE',
       'Q2G_GOPRO_CLIENT_ID',
       'Q2G_GOPRO_CLIENT_SECRET',
+      'Q2G_FILE_NAME_TAG',
       'Q2G_GOOGLE_CLIENT_ID',
       'Q2G_GOOGLE_CLIENT_SECRET',
       'Q2G_GOOGLE_TOKEN_FILE',
       'Q2G_GPHOTOS_API_URL',
       'Q2G_GOOGLE_OAUTH_TOKEN_URL',
       'Q2G_GOOGLE_OAUTH_AUTH_URL',
+      'Q2G_ALBUM_CAPACITY',
       'Q2G_TRACE_HTTP',
     ]);
   });
@@ -50,6 +52,24 @@ describe("the CLI's settings (core's, the GoPro source's, the Google Photos sink
       expect(Object.keys(CONFIG_FLAG_OPTIONS)).not.toContain(secret);
     }
     expect(Object.keys(CONFIG_FLAG_OPTIONS)).not.toContain('google-client-secret');
+  });
+
+  it("takes the album capacity (at most Google's 20,000) and the file-name tag switch", () => {
+    expect([load().config.albumCapacity, load().config.fileNameTag]).toEqual([
+      undefined,
+      undefined,
+    ]);
+    const env = { Q2G_ALBUM_CAPACITY: '500', Q2G_FILE_NAME_TAG: 'true' };
+    const { config } = loadConfig({
+      settings: CLI_SETTINGS,
+      flags: {},
+      env,
+      cwd: '/nonexistent-q2g',
+      dotenvPath: false,
+      homeDir: '/home/u',
+    });
+    expect([config.albumCapacity, config.fileNameTag]).toEqual([500, true]);
+    expect(() => load({ albumCapacity: '20001' })).toThrow(/album-capacity/);
   });
 
   it('uses defaults that point at the real services', () => {

@@ -70,6 +70,7 @@ export function sessionDetail(
     bytesRemaining: described.bytesRemaining,
     complete: described.complete,
     progress,
+    albums: described.albums ?? [],
   };
 }
 

@@ -97,6 +97,8 @@ export interface SessionDetail extends SessionRow {
   bytesRemaining: number;
   complete: boolean;
   progress: RunProgress | null;
+  /** Every album the session used (`Title`, `Title (2)`, …) with its created units. */
+  albums: { id: string; title: string; units: number }[];
 }
 
 /** `GET /api/sessions/:id/units`. */

@@ -83,6 +83,7 @@ export const ERROR_CODE_CATEGORIES = {
   SYNC_ABORTED: 'cancelled',
   SYNC_SESSION_MISMATCH: 'session-conflict',
   SYNC_RETRIES_EXHAUSTED: 'remote',
+  SYNC_CREATE_UNCERTAIN: 'remote',
   INTERNAL: 'internal',
 } as const satisfies Record<Q2gErrorCode, ErrorCategory>;
 

@@ -47,6 +47,8 @@ const ItemStateShape = MediaUnitSchema.extend({
   uploadedAt: IsoInstantSchema.optional(),
   tokenExpiresAt: IsoInstantSchema.optional(),
   batchId: z.string().min(1).optional(),
+  /** The album the unit was first sent to; kept for good, so it never lands in a second one. */
+  albumId: z.string().min(1).optional(),
   mediaItemId: z.string().min(1).optional(),
   productUrl: z.string().optional(),
   createdAt: IsoInstantSchema.optional(),

@@ -36,7 +36,7 @@ export const MediaUnitSchema = z.object({
   mediaId: z.string().min(1),
   /** Which file of the media item (e.g. `source`, `chapter-2`, `frame-3`, `raw`). */
   part: z.string(),
-  /** The file name to give the item in Google Photos; unique per unit. */
+  /** The file name to give the item in Google Photos (the camera's; names may repeat). */
   fileName: z.string().min(1).max(255),
   mimeType: z.string().min(1),
   kind: MediaKindSchema,

@@ -47,6 +47,15 @@ export const DiscoveryProgressSchema = z.object({
 /** A value {@link DiscoveryProgressSchema} has validated (documented there). */
 export type DiscoveryProgress = z.infer<typeof DiscoveryProgressSchema>;
 
+/** One album a session sends units to: the title's `sequence`-th album (`Title (2)` is 2). */
+export const AlbumUseSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1).max(500),
+  sequence: z.number().int().positive(),
+});
+/** An album a session used (see {@link AlbumUseSchema}). */
+export type AlbumUse = z.infer<typeof AlbumUseSchema>;
+
 /** Everything about a session except its items and batches. */
 export const SessionMetaSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -55,6 +64,8 @@ export const SessionMetaSchema = z.object({
   options: SessionOptionsSchema,
   /** The Google Photos album id once it has been found or created. */
   albumId: z.string().nullable(),
+  /** Every album the session has sent units to, in order (`Title`, `Title (2)`, …). */
+  albums: z.array(AlbumUseSchema).optional(),
   discovery: DiscoveryProgressSchema,
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,

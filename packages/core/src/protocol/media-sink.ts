@@ -21,6 +21,11 @@ export interface SinkLimits {
   /** Largest photo and video the sink accepts, in bytes. */
   maxPhotoBytes: number;
   maxVideoBytes: number;
+  /**
+   * Most items one album holds (20,000 for Google Photos); no limit when absent. The engine
+   * never sends a unit into a full album: it continues into `Title (2)`, `Title (3)`, ….
+   */
+  albumCapacity?: number;
 }
 
 /** One upload, resumable from a recorded session. */
@@ -53,6 +58,9 @@ export interface NewMediaItem {
   key: string;
   uploadToken: string;
   fileName: string;
+  /** The unit's capture time (ISO instant), to recognise the item when its result is lost. */
+  capturedAt?: string;
+  mimeType?: string;
   description?: string;
   /** When the upload token stops being valid (ISO instant); the sink refuses it past then. */
   tokenExpiresAt?: string;
@@ -71,7 +79,16 @@ export interface CreatedMediaItem {
   fileName: string;
   productUrl?: string;
   description?: string;
+  /** Capture time Google read from the file's metadata (ISO instant), when it says. */
   creationTime?: string;
+  mimeType?: string;
+}
+
+/** An app-created album; `itemCount` is how many items it holds now, when the sink knows. */
+export interface SinkAlbum {
+  id: string;
+  title: string;
+  itemCount?: number;
 }
 
 /** The media-sink port. */
@@ -87,7 +104,7 @@ export interface MediaSink {
     options?: { albumId?: string | null; signal?: AbortSignal },
   ): Promise<CreateItemResult[]>;
   /** The id of the app-created album with this title, creating it when there is none. */
-  ensureAlbum(title: string, signal?: AbortSignal): Promise<{ id: string; title: string }>;
+  ensureAlbum(title: string, signal?: AbortSignal): Promise<SinkAlbum>;
   /** Every item this app created, page by page. */
   listCreatedItems(signal?: AbortSignal): AsyncIterable<CreatedMediaItem>;
   /** A cheap check that the credentials work. */

@@ -1,13 +1,19 @@
 import type { BatchItemResult, BatchState } from '../model/batch-state.js';
 import type { ItemState } from '../model/item-state.js';
 import type { CreatedMediaItem } from '../protocol/media-sink.js';
+import { matchCreatedItems } from './created-item-match.js';
 import type { StageContext } from './stage-context.js';
 
 type ResultWithReupload = BatchItemResult & { reupload?: boolean };
 
+/** The result code a reconciliation gives a unit the listing cannot settle. */
+const UNCERTAIN = 'UNCERTAIN';
+
 /**
  * Records what a batch did to its units, from the call's response or, when the response was
- * lost, from the sink's listing of app-created items (matched by the units' unique file names).
+ * lost, from the sink's listing of app-created items (matched on file name and capture time,
+ * see `matchCreatedItems`). A unit the listing cannot settle is failed as uncertain, with
+ * what to do: never guessed, never sent again by itself.
  */
 export class BatchReconciler {
   constructor(private readonly ctx: StageContext) {}
@@ -27,26 +33,39 @@ export class BatchReconciler {
 
   /** Asks the sink which of the batches' units exist and records the answer. */
   async reconcile(batches: BatchState[]): Promise<ItemState[]> {
-    const byFileName = await this.#createdByFileName();
+    const { store } = this.ctx;
+    const listed = await this.#listCreated();
+    const units = batches.flatMap((batch) =>
+      batch.itemKeys.flatMap((key) => (store.state.items[key] ? [store.state.items[key]] : [])),
+    );
+    const matches = matchCreatedItems(units, listed, Object.values(store.state.items));
     const created: ItemState[] = [];
     for (const batch of batches) {
       const results: Record<string, ResultWithReupload> = {};
       for (const key of batch.itemKeys) {
-        const item = this.ctx.store.state.items[key];
-        if (!item) continue;
-        const found = byFileName.get(item.fileName);
-        results[key] = found
-          ? {
-              outcome: 'created',
-              mediaItemId: found.id,
-              ...(found.productUrl ? { productUrl: found.productUrl } : {}),
-            }
-          : {
-              outcome: 'failed',
-              code: 'NOT_CREATED',
-              message: 'The call did not create it.',
-              retryable: true,
-            };
+        const match = matches.get(key);
+        if (!match) continue;
+        if (match.kind === 'created') {
+          results[key] = {
+            outcome: 'created',
+            mediaItemId: match.item.id,
+            ...(match.item.productUrl ? { productUrl: match.item.productUrl } : {}),
+          };
+        } else if (match.kind === 'absent') {
+          results[key] = {
+            outcome: 'failed',
+            code: 'NOT_CREATED',
+            message: 'The call did not create it.',
+            retryable: true,
+          };
+        } else {
+          results[key] = {
+            outcome: 'failed',
+            code: UNCERTAIN,
+            message: `${match.candidates.length} item(s) created by this app may be it (${match.candidates.map((c) => c.id).join(', ')}), or another unit.`,
+            retryable: false,
+          };
+        }
       }
       created.push(...(await this.apply(batch, results, true)));
     }
@@ -79,6 +98,8 @@ export class BatchReconciler {
         emit({ type: 'unit-done', key, fileName: item.fileName, status: 'created' });
       } else if (reconciled && result.code === 'NOT_CREATED') {
         store.transition(key, 'uploaded');
+      } else if (reconciled && result.code === UNCERTAIN) {
+        this.#uncertain(item, result.message, batch.id);
       } else {
         this.#fail(item, result, batch.id);
       }
@@ -122,11 +143,28 @@ export class BatchReconciler {
     });
   }
 
-  async #createdByFileName(): Promise<Map<string, CreatedMediaItem>> {
-    const map = new Map<string, CreatedMediaItem>();
-    for await (const item of this.ctx.sink.listCreatedItems(this.ctx.signal)) {
-      if (!map.has(item.fileName)) map.set(item.fileName, item);
-    }
-    return map;
+  /** A unit whose lost answer the listing cannot settle: failed, with what the user can do. */
+  #uncertain(item: ItemState, candidates: string, batchId: string): void {
+    const { store, now, emit } = this.ctx;
+    const error = {
+      code: 'SYNC_CREATE_UNCERTAIN' as const,
+      message: `Not sure whether "${item.fileName}" (captured ${item.capturedAt}) was created: the answer to batch ${batchId} was lost and ${candidates} Look for it in Google Photos; if it is missing, \`q2google retry\` sends it again (Google answers an identical file with the item it already has).`,
+      retryable: false,
+      at: now().toISOString(),
+    };
+    store.transition(item.key, 'failed', { error });
+    emit({
+      type: 'unit-done',
+      key: item.key,
+      fileName: item.fileName,
+      status: 'failed',
+      detail: error.message,
+    });
+  }
+
+  async #listCreated(): Promise<CreatedMediaItem[]> {
+    const listed: CreatedMediaItem[] = [];
+    for await (const item of this.ctx.sink.listCreatedItems(this.ctx.signal)) listed.push(item);
+    return listed;
   }
 }

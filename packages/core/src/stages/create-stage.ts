@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BatchItemResult, BatchState } from '../model/batch-state.js';
 import type { ItemState } from '../model/item-state.js';
 import { resolveCapabilities } from '../protocol/state-backend.js';
+import { AlbumPlan, type PlannedBatch } from './album-plan.js';
 import { BatchReconciler } from './batch-reconciler.js';
 import { asQ2gError, type RetryRules, shouldRetry, stopsRun } from './failure-policy.js';
 import type { StageContext } from './stage-context.js';
@@ -25,6 +26,7 @@ export class CreateStage {
   readonly #ctx: StageContext;
   readonly #options: CreateOptions;
   readonly #reconciler: BatchReconciler;
+  readonly #albums: AlbumPlan;
   readonly #batchSize: number;
   #chain: Promise<void> = Promise.resolve();
   #failure: unknown;
@@ -34,6 +36,7 @@ export class CreateStage {
     this.#ctx = ctx;
     this.#options = options;
     this.#reconciler = new BatchReconciler(ctx);
+    this.#albums = new AlbumPlan(ctx);
     this.#batchSize = Math.min(
       options.batchSize ?? ctx.sink.limits.maxBatchSize,
       ctx.sink.limits.maxBatchSize,
@@ -88,8 +91,7 @@ export class CreateStage {
         emit({ type: 'stage-started', stage: 'create' });
         started = true;
       }
-      await this.#ensureAlbum();
-      await this.#send(ready.slice(0, this.#batchSize));
+      await this.#send(await this.#albums.next(ready, this.#batchSize));
     }
     if (started && final)
       emit({ type: 'stage-done', stage: 'create', counts: { created: this.createdThisRun } });
@@ -116,26 +118,19 @@ export class CreateStage {
     }
   }
 
-  async #ensureAlbum(): Promise<void> {
-    const { store, sink, signal } = this.#ctx;
-    const title = store.state.options.album;
-    if (!title || store.state.albumId) return;
-    const album = await sink.ensureAlbum(title, signal);
-    store.updateMeta({ albumId: album.id });
-    await store.flush({ force: true });
-  }
-
-  async #send(items: ItemState[]): Promise<void> {
+  async #send({ albumId, items }: PlannedBatch): Promise<void> {
     const { store, sink, signal, now, emit } = this.#ctx;
     const batch: BatchState = {
       id: `batch-${randomUUID()}`,
       itemKeys: items.map((item) => item.key),
       status: 'sent',
-      ...(store.state.albumId ? { albumId: store.state.albumId } : {}),
+      ...(albumId ? { albumId } : {}),
       createdAt: now().toISOString(),
       sentAt: now().toISOString(),
     };
-    for (const item of items) store.transition(item.key, 'creating', { batchId: batch.id });
+    const placed = albumId ? { albumId } : {};
+    for (const item of items)
+      store.transition(item.key, 'creating', { batchId: batch.id, ...placed });
     store.putBatch(batch);
     await store.flush({ force: true });
     let results: Record<string, BatchItemResult & { reupload?: boolean }>;
@@ -145,6 +140,8 @@ export class CreateStage {
           key: item.key,
           uploadToken: item.uploadToken!,
           fileName: item.fileName,
+          capturedAt: item.capturedAt,
+          mimeType: item.mimeType,
           tokenExpiresAt: item.tokenExpiresAt!,
         })),
         { albumId: batch.albumId ?? null, signal },

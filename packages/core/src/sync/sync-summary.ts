@@ -15,6 +15,15 @@ export const FailureGroupSchema = z.object({
 /** A value {@link FailureGroupSchema} has validated (documented there). */
 export type FailureGroup = z.infer<typeof FailureGroupSchema>;
 
+/** One album the session sends units to, and how many of its units are created there. */
+export const AlbumSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  units: z.number(),
+});
+/** An album a run used and its units (see {@link AlbumSummarySchema}). */
+export type AlbumSummary = z.infer<typeof AlbumSummarySchema>;
+
 /** What a run did and where the session stands. */
 export const SyncSummarySchema = z.object({
   sessionId: z.string(),
@@ -24,6 +33,8 @@ export const SyncSummarySchema = z.object({
   createdThisRun: z.number(),
   skippedByReason: z.record(z.string(), z.number()),
   failures: z.array(FailureGroupSchema),
+  /** Every album the session used (`Title`, `Title (2)`, …); absent without an album. */
+  albums: z.array(AlbumSummarySchema).optional(),
   /** Bytes confirmed by the sink during this run. */
   bytesTransferred: z.number(),
   /** Bytes of the units not yet created. */
@@ -78,6 +89,7 @@ export function describeSession(state: SessionState) {
     counts,
     skippedByReason,
     failures: [...failures.values()].sort((a, b) => b.count - a.count),
+    ...(state.albums?.length ? { albums: albumsOf(state) } : {}),
     bytesRemaining,
     complete: state.discovery.status === 'complete' && done === Object.keys(state.items).length,
     warnings: state.discovery.warnings ?? [],
@@ -125,4 +137,15 @@ export function summarizeRun(state: Readonly<SessionState> | null, run: RunTally
         }
       : {}),
   };
+}
+
+/** The session's albums in order, each with the number of its units created there. */
+export function albumsOf(state: SessionState): AlbumSummary[] {
+  return (state.albums ?? []).map((album) => ({
+    id: album.id,
+    title: album.title,
+    units: Object.values(state.items).filter(
+      (item) => item.albumId === album.id && item.status === 'created',
+    ).length,
+  }));
 }

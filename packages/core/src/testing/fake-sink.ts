@@ -22,6 +22,8 @@ export class FakeSink implements MediaSink {
     maxVideoBytes: 1_000_000,
   };
   readonly created: (CreatedMediaItem & { sha256: string; albumId?: string | null })[] = [];
+  /** Item ids per album id, in the order they were placed. */
+  readonly albumItems = new Map<string, string[]>();
   readonly tokens = new Map<string, { sha256: string; fileName: string }>();
   createCalls: NewMediaItem[][] = [];
   /** Items whose token was refused for being too close to expiry. */
@@ -98,8 +100,20 @@ export class FakeSink implements MediaSink {
           retryable: false,
           reupload: true,
         };
+      const album = options.albumId ? this.#album(options.albumId) : undefined;
       const existing = this.created.find((c) => c.sha256 === token.sha256);
+      const fresh = !existing || !album?.includes(existing.id);
+      if (album && fresh && album.length >= (this.limits.albumCapacity ?? Infinity)) {
+        return {
+          key: item.key,
+          outcome: 'failed',
+          code: 'ALBUM_FULL',
+          message: 'The album is full.',
+          retryable: false,
+        };
+      }
       if (existing) {
+        if (album && fresh) album.push(existing.id);
         return {
           key: item.key,
           outcome: 'created',
@@ -113,7 +127,10 @@ export class FakeSink implements MediaSink {
         fileName: item.fileName,
         sha256: token.sha256,
         albumId: options.albumId ?? null,
+        ...(item.capturedAt ? { creationTime: item.capturedAt } : {}),
+        ...(item.mimeType ? { mimeType: item.mimeType } : {}),
       });
+      album?.push(id);
       return { key: item.key, outcome: 'created', mediaItemId: id, productUrl: productUrlOf(id) };
     });
     const lost = this.loseCreateResponse?.(call);
@@ -123,11 +140,21 @@ export class FakeSink implements MediaSink {
 
   async ensureAlbum(title: string) {
     if (!this.albums.has(title)) this.albums.set(title, `album-${this.albums.size + 1}`);
-    return { id: this.albums.get(title)!, title };
+    const id = this.albums.get(title)!;
+    return { id, title, itemCount: this.#album(id).length };
   }
 
   async *listCreatedItems(): AsyncIterable<CreatedMediaItem> {
-    for (const item of this.created) yield { id: item.id, fileName: item.fileName };
+    for (const { sha256: _s, albumId: _a, ...item } of this.created) yield item;
+  }
+
+  #album(id: string): string[] {
+    let items = this.albumItems.get(id);
+    if (!items) {
+      items = [];
+      this.albumItems.set(id, items);
+    }
+    return items;
   }
 }
 

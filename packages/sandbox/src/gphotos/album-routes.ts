@@ -86,6 +86,10 @@ async function changeMembers(
   }
   const valid = ids.every((id) => ctx.library.items.get(id)?.clientId === clientId);
   if (!valid) return sendApiError(res, 400, 'Request contains an invalid media item id.');
+  const fresh = new Set(ids.filter((id) => !album.itemIds.includes(id)));
+  if (add && album.itemIds.length + fresh.size > ctx.options.albumCapacity) {
+    return sendApiError(res, 400, 'The album is full.');
+  }
   if (add) ctx.library.placeInAlbum(album, ids, album.itemIds.length);
   else album.itemIds = album.itemIds.filter((id) => !ids.includes(id));
   sendJson(res, 200, {});

@@ -89,8 +89,9 @@ async function createBatch(
   }
   if (fault?.kind === 'slow') await delay(fault.delayMs ?? 1_000);
   const created: string[] = [];
+  const room = album ? new AlbumRoom(album, ctx.options.albumCapacity) : undefined;
   const results = body.newMediaItems.map((item, index) => {
-    const result = createOne(ctx, item, tokens[index], clientId);
+    const result = createOne(ctx, item, tokens[index], clientId, room);
     if (result.mediaItem && typeof result.mediaItem.id === 'string')
       created.push(result.mediaItem.id);
     return result;
@@ -119,11 +120,35 @@ function usableOwner(
   return !(entry.consumedBy && ctx.options.consumedTokenMode === 'invalid');
 }
 
+/** How many more items an album takes in this call (items already in it take no room). */
+class AlbumRoom {
+  readonly #placed: Set<string>;
+  #free: number;
+
+  constructor(album: StoredAlbum, capacity: number) {
+    this.#placed = new Set(album.itemIds);
+    this.#free = capacity - album.itemIds.length;
+  }
+
+  /** True when `itemId` (undefined: a new item) can go into the album; takes its place. */
+  take(itemId: string | undefined): boolean {
+    if (itemId && this.#placed.has(itemId)) return true;
+    if (this.#free <= 0) return false;
+    this.#free -= 1;
+    if (itemId) this.#placed.add(itemId);
+    return true;
+  }
+}
+
+/** Google does not document the answer for an item past an album's capacity (spec §11 P1). */
+const ALBUM_FULL = 'Failed: The album is full.';
+
 function createOne(
   ctx: EmulatorContext,
   item: NewItem,
   entry: UploadTokenEntry | undefined,
   clientId: string,
+  room: AlbumRoom | undefined,
 ): ItemResult {
   const uploadToken = item.simpleMediaItem.uploadToken;
   const fail = (code: number, message = ITEM_MESSAGES[code] ?? FAILED): ItemResult => ({
@@ -145,8 +170,10 @@ function createOne(
     const existing = library.itemForContent(entry.sha256);
     if (existing?.clientId === clientId) stored = existing;
   }
+  if (room && !room.take(stored?.id)) return fail(9, ALBUM_FULL);
   if (!stored) {
     const now = ctx.now();
+    const metadata = ctx.fileMetadata({ sha256: entry.sha256, size: entry.size });
     stored = library.addItem({
       filename: fileName,
       mimeType: entry.mimeType,
@@ -154,7 +181,9 @@ function createOne(
       sha256: entry.sha256,
       size: entry.size,
       clientId,
-      creationTime: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      creationTime: wholeSeconds(metadata?.creationTime ?? now),
+      ...(metadata?.width ? { width: metadata.width } : {}),
+      ...(metadata?.height ? { height: metadata.height } : {}),
       createdAt: now,
       uploadToken,
     });
@@ -191,6 +220,11 @@ const SUPPORTED_EXTENSIONS = new Set(
 function isSupportedFileName(fileName: string): boolean {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   return extension === undefined || SUPPORTED_EXTENSIONS.has(extension);
+}
+
+/** An instant as Google writes `creationTime`: whole seconds, UTC, `Z`. */
+function wholeSeconds(at: string | number): string {
+  return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function isMediaType(mimeType: string): boolean {

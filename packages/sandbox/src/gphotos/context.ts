@@ -1,5 +1,6 @@
 import type { FaultInjector } from '../shared/faults.js';
 import type { AuthStore } from './auth-store.js';
+import type { FileMetadataReader } from './file-metadata.js';
 import type { Library } from './library.js';
 import type { GooglePhotosEmulatorOptions } from './options.js';
 import type { QuotaCounter } from './quota.js';
@@ -35,4 +36,6 @@ export interface EmulatorContext {
   counters: Map<string, number>;
   /** Users with a batchCreate in flight. */
   writingUsers: Set<string>;
+  /** What uploaded files' own metadata says, when known. */
+  fileMetadata: FileMetadataReader;
 }

@@ -64,7 +64,7 @@ export interface GooglePhotosEmulator {
 export async function startGooglePhotosEmulator(
   input: GooglePhotosEmulatorOptionsInput = {},
 ): Promise<GooglePhotosEmulator> {
-  const { faults: rules = [], now: clock = Date.now, ...rest } = input;
+  const { faults: rules = [], now: clock = Date.now, fileMetadata, ...rest } = input;
   const options = GooglePhotosEmulatorOptionsSchema.parse(rest);
   let offset = 0;
   const now = () => clock() + offset;
@@ -84,6 +84,7 @@ export async function startGooglePhotosEmulator(
     })),
     counters: new Map(),
     writingUsers: new Set(),
+    fileMetadata: fileMetadata ?? (() => undefined),
   };
   const handler = (req: Parameters<typeof route>[1], res: Parameters<typeof route>[2]) =>
     route(ctx, req, res);

@@ -4,6 +4,11 @@ export {
   type GrantInput,
   startGooglePhotosEmulator,
 } from './emulator.js';
+export {
+  type FileMetadata,
+  type FileMetadataReader,
+  goproFileMetadata,
+} from './file-metadata.js';
 export type { GooglePhotosLibrarySnapshot } from './inspection.js';
 export {
   type GooglePhotosEmulatorOptions,

@@ -18,7 +18,11 @@ export interface StoredItem {
   sha256: string;
   size: number;
   clientId: string;
+  /** Capture time from the file's metadata, else the upload time (whole seconds, `Z`). */
   creationTime: string;
+  /** Pixel size from the file's metadata, when it has one. */
+  width?: number;
+  height?: number;
   createdAt: number;
   /** The upload token the item was first created from. */
   uploadToken: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FaultRuleInput } from '../shared/faults.js';
+import type { FileMetadataReader } from './file-metadata.js';
 
 /** Scope URIs the emulator understands (full form, as Google issues them). */
 export const GPHOTOS_SCOPES = {
@@ -64,6 +65,11 @@ export const GooglePhotosEmulatorOptionsSchema = z.object({
   uploadBytesPerSecond: z.number().positive().optional(),
   /** Project number shown in quota messages. */
   projectNumber: z.string().default('123456789012'),
+  /**
+   * Most items one album holds (Google: 20,000). What Google answers past it is undocumented:
+   * the emulator refuses each further item of a batchCreate with a per-item status.
+   */
+  albumCapacity: z.number().int().positive().default(20_000),
 });
 
 /** Options accepted by `startGooglePhotosEmulator`. */
@@ -72,6 +78,11 @@ export type GooglePhotosEmulatorOptionsInput = z.input<typeof GooglePhotosEmulat
   faults?: FaultRuleInput[];
   /** Clock in ms since the epoch; `Date.now` by default. `advanceClock` adds to it. */
   now?: () => number;
+  /**
+   * What the uploaded files' own metadata says (capture time, size in pixels), as Google
+   * reads it; without it (or for an unknown file) `creationTime` is the upload time.
+   */
+  fileMetadata?: FileMetadataReader;
 };
 
 /** Resolved emulator settings. */

@@ -11,8 +11,8 @@ export function mediaItemJson(item: StoredItem, processing: boolean): Record<str
     filename: item.filename,
     mediaMetadata: {
       creationTime: item.creationTime,
-      width: video ? '3840' : '4000',
-      height: video ? '2160' : '3000',
+      width: String(item.width ?? (video ? 3840 : 4000)),
+      height: String(item.height ?? (video ? 2160 : 3000)),
       ...(video ? { video: { status: processing ? 'PROCESSING' : 'READY' } } : { photo: {} }),
     },
   };
@@ -68,6 +68,7 @@ export function inspectItem(library: Library, item: StoredItem) {
     id: item.id,
     filename: item.filename,
     mimeType: item.mimeType,
+    creationTime: item.creationTime,
     sha256: item.sha256,
     size: item.size,
     albumIds: library.albumsOf(item.id),

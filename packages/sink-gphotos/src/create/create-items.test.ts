@@ -1,7 +1,7 @@
 import { isQ2gError, type NewMediaItem } from '@q2google/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GooglePhotosSink } from '../sink.js';
-import { bytesOf, type Harness, startHarness, uploadOf } from '../testing/harness.js';
+import { bytesOf, type Harness, sha256, startHarness, uploadOf } from '../testing/harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -105,6 +105,42 @@ describe('createItems', () => {
       mediaItemId: (first as { mediaItemId: string }).mediaItemId,
       productUrl: expect.any(String),
     });
+  });
+
+  it('finds a code-6 item among camera names that repeat by the capture time Google read', async () => {
+    const shots = [bytesOf(300, 501), bytesOf(300, 502), bytesOf(300, 503)];
+    const times = ['2024-05-01T10:00:00Z', '2024-06-01T10:00:00Z', '2024-06-01T10:00:00Z'];
+    const bySha = new Map(shots.map((bytes, i) => [sha256(bytes), times[i]!]));
+    h = await startHarness({
+      emulator: {
+        fileMetadata: ({ sha256: sha }) =>
+          bySha.has(sha) ? { creationTime: bySha.get(sha)! } : undefined,
+      },
+    });
+    const items: NewMediaItem[] = [];
+    for (const [i, bytes] of shots.entries()) {
+      const result = await h.sink.upload(uploadOf('GOPR0001.JPG', bytes));
+      items.push({
+        key: `shot-${i}`,
+        uploadToken: result.uploadToken,
+        fileName: 'GOPR0001.JPG',
+        capturedAt: times[i]!.replace('Z', '.000Z'),
+        mimeType: 'image/jpeg',
+      });
+    }
+    const first = await h.sink.createItems(items);
+    h.emulator.inject({ route: 'gphotos.batchCreate.item', kind: 'item-code-6', times: 3 });
+    const again = await h.sink.createItems(items);
+    expect(again[0]).toMatchObject({
+      outcome: 'created',
+      mediaItemId: (first[0] as { mediaItemId: string }).mediaItemId,
+    });
+    // Two items share name and capture time: neither is guessed.
+    expect(again.slice(1).map((r) => [r.outcome, (r as { code?: string }).code])).toEqual([
+      ['failed', 'ALREADY_EXISTS'],
+      ['failed', 'ALREADY_EXISTS'],
+    ]);
+    expect(h.emulator.inspect().items).toHaveLength(3);
   });
 
   it.each([

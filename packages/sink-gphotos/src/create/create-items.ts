@@ -106,13 +106,13 @@ async function createBatch(
   if (lookups.length > 0) {
     const found = await config
       .findCreated(
-        lookups.map((lookup) => lookup.item.fileName),
+        lookups.map((lookup) => lookup.item),
         options.albumId ?? undefined,
         options.signal,
       )
       .catch(() => new Map<string, { id: string; productUrl?: string }>());
     for (const { index, item } of lookups) {
-      const existing = found.get(item.fileName);
+      const existing = found.get(item.key);
       if (existing) {
         results[index] = {
           key: item.key,

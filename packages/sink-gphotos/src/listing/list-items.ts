@@ -1,10 +1,13 @@
-import type { CreatedMediaItem } from '@q2google/core';
+import type { CreatedMediaItem, NewMediaItem } from '@q2google/core';
 import { type ApiClient, readJson } from '../http/api-client.js';
 import { type MediaItem, MediaItemPageSchema } from '../schemas.js';
 
-/** Looks up items this app created by file name (optionally only in one album). */
+/**
+ * Looks up items this app created (optionally only in one album) for the given new items,
+ * keyed by the new item's key; an item is found only when exactly one listed item may be it.
+ */
 export type CreatedItemFinder = (
-  fileNames: string[],
+  items: NewMediaItem[],
   albumId?: string,
   signal?: AbortSignal,
 ) => Promise<Map<string, MediaItem>>;
@@ -60,19 +63,45 @@ export function toCreatedItem(item: MediaItem): CreatedMediaItem {
     ...(item.productUrl ? { productUrl: item.productUrl } : {}),
     ...(item.description ? { description: item.description } : {}),
     ...(item.mediaMetadata?.creationTime ? { creationTime: item.mediaMetadata.creationTime } : {}),
+    ...(item.mimeType ? { mimeType: item.mimeType } : {}),
   };
 }
 
-/** A finder that pages through the album (or the app's library) until every name is found. */
+/**
+ * True when a listed item may be `wanted`: camera file names repeat, so the same name is not
+ * enough — the capture time Google read (to the second) and the MIME type must agree too.
+ */
+export function mayBeItem(listed: MediaItem, wanted: NewMediaItem): boolean {
+  if (listed.filename !== wanted.fileName) return false;
+  const creation = listed.mediaMetadata?.creationTime;
+  if (creation && wanted.capturedAt && !sameSecond(creation, wanted.capturedAt)) return false;
+  return !(listed.mimeType && wanted.mimeType && listed.mimeType !== wanted.mimeType);
+}
+
+function sameSecond(a: string, b: string): boolean {
+  return Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
+}
+
+/**
+ * A finder that pages through the album (or the app's library): an item is found when exactly
+ * one listed item may be it and no other wanted item could be that one too; never a guess.
+ */
 export function createItemFinder(api: ApiClient): CreatedItemFinder {
-  return async (fileNames, albumId, signal) => {
-    const wanted = new Set(fileNames);
-    const found = new Map<string, MediaItem>();
-    for await (const item of listMediaItems(api, { albumId, signal })) {
-      if (item.filename && wanted.has(item.filename) && !found.has(item.filename)) {
-        found.set(item.filename, item);
-        if (found.size === wanted.size) break;
+  return async (items, albumId, signal) => {
+    const names = new Set(items.map((item) => item.fileName));
+    const candidates = new Map<string, MediaItem[]>();
+    for await (const listed of listMediaItems(api, { albumId, signal })) {
+      if (!listed.filename || !names.has(listed.filename)) continue;
+      for (const item of items) {
+        if (mayBeItem(listed, item))
+          candidates.set(item.key, [...(candidates.get(item.key) ?? []), listed]);
       }
+    }
+    const found = new Map<string, MediaItem>();
+    for (const item of items) {
+      const [only, ...more] = candidates.get(item.key) ?? [];
+      const rival = items.some((other) => other !== item && only && mayBeItem(only, other));
+      if (only && more.length === 0 && !rival) found.set(item.key, only);
     }
     return found;
   };

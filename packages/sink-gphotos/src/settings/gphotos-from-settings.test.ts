@@ -49,4 +49,14 @@ describe('the Google Photos sink from the settings', () => {
     expect(GPHOTOS_SETTINGS.fields.googleClientSecret.secret).toBe(true);
     expect(GPHOTOS_SETTINGS.fields.googleTokenFile.file).toBe('google-token.json');
   });
+
+  it("holds albums to Google's 20,000 items unless the settings ask for fewer", () => {
+    const limitOf = (more: Record<string, unknown>) =>
+      createGooglePhotosSinkFromSettings(
+        GPHOTOS_SETTINGS.schema.parse({ googleTokenFile: '/t.json', ...more }),
+      ).limits.albumCapacity;
+    expect(limitOf({})).toBe(20_000);
+    expect(limitOf({ albumCapacity: '500' })).toBe(500);
+    expect(() => limitOf({ albumCapacity: '20001' })).toThrow();
+  });
 });

@@ -114,6 +114,10 @@ export function createGooglePhotosSinkFromSettings(
   return createGooglePhotosSink({
     ...tuning,
     transport: http.transport,
+    limits: {
+      ...(settings.albumCapacity ? { albumCapacity: settings.albumCapacity } : {}),
+      ...tuning.limits,
+    },
     auth: googleAuthFromSettings(settings, { ...options, fetch: http.fetch }),
     baseUrl: settings.gphotosApiUrl,
   });

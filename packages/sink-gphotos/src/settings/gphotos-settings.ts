@@ -1,5 +1,6 @@
 import { defineSettings, httpUrlSetting, type SettingsValues } from '@q2google/core/config';
 import { z } from 'zod';
+import { MAX_ALBUM_CAPACITY } from '../limits.js';
 
 /** The Google Photos sink's settings (`Q2G_GOOGLE_*`, `Q2G_GPHOTOS_*`); apps compose them. */
 export const GPHOTOS_SETTINGS = defineSettings(
@@ -10,6 +11,8 @@ export const GPHOTOS_SETTINGS = defineSettings(
     gphotosApiUrl: httpUrlSetting().default('https://photoslibrary.googleapis.com'),
     googleOauthTokenUrl: httpUrlSetting().default('https://oauth2.googleapis.com/token'),
     googleOauthAuthUrl: httpUrlSetting().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    /** Items per album; Google's 20,000 when unset. */
+    albumCapacity: z.coerce.number().int().min(1).max(MAX_ALBUM_CAPACITY).optional(),
   },
   {
     googleClientId: { allowed: 'the client id of a Google OAuth "Desktop app" client' },
@@ -24,6 +27,9 @@ export const GPHOTOS_SETTINGS = defineSettings(
     },
     googleOauthAuthUrl: {
       allowed: 'an http(s) URL; default https://accounts.google.com/o/oauth2/v2/auth',
+    },
+    albumCapacity: {
+      allowed: `a whole number from 1 to ${MAX_ALBUM_CAPACITY}, default ${MAX_ALBUM_CAPACITY} (items per album before "Title (2)")`,
     },
   },
 );

@@ -2,9 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isQ2gError } from '@q2google/core';
+import { startGoProEmulator } from '@q2google/sandbox';
 import { describe, expect, it } from 'vitest';
 import { createGoProTokenFile } from '../auth/token-file.js';
-import { goproAuthFromSettings } from './gopro-from-settings.js';
+import { instantRetry, listAll } from '../test-support.js';
+import { createGoProSourceFromSettings, goproAuthFromSettings } from './gopro-from-settings.js';
 import { GOPRO_SETTINGS, type GoProSettings } from './gopro-settings.js';
 
 const CLIENT = { goproClientId: 'c'.repeat(64), goproClientSecret: 's'.repeat(64) };
@@ -66,5 +68,30 @@ describe('GoPro credentials from the settings (the one login order)', () => {
       'goproClientSecret',
     ]);
     expect(GOPRO_SETTINGS.fields.goproTokenFile.file).toBe('gopro-token.json');
+  });
+});
+
+describe('the file-name tag setting', () => {
+  it('Q2G_FILE_NAME_TAG=true tags camera names; unset keeps them', async () => {
+    const emu = await startGoProEmulator({ seed: 2 });
+    try {
+      const names = async (values: Record<string, unknown>) => {
+        const source = await createGoProSourceFromSettings(
+          await settings({
+            goproToken: emu.issueAccessToken(),
+            goproUserId: emu.account.userId,
+            goproApiUrl: emu.apiUrl,
+            ...values,
+          }),
+          { retry: instantRetry() },
+        );
+        const { units } = await listAll(source);
+        return units.find((u) => u.mediaId === emu.library.fixtureId('same-name-a'))!.fileName;
+      };
+      expect(await names({})).toBe('GOPR0001.JPG');
+      expect(await names({ fileNameTag: 'true' })).toMatch(/^GOPR0001_[0-9a-f]{8}\.JPG$/);
+    } finally {
+      await emu.close();
+    }
   });
 });

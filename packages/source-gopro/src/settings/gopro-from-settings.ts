@@ -101,5 +101,9 @@ export async function createGoProSourceFromSettings(
   const { loginHint: _hint, dispatcher: _d, trace: _t, ...tuning } = options;
   const fetch = goproFetchOf(options);
   const auth = await goproAuthFromSettings(settings, { ...options, fetch });
-  return { ...createGoProSource({ ...tuning, fetch, auth, baseUrl: settings.goproApiUrl }), auth };
+  const defaults = { fileNameTag: settings.fileNameTag === true, ...tuning.defaults };
+  return {
+    ...createGoProSource({ ...tuning, defaults, fetch, auth, baseUrl: settings.goproApiUrl }),
+    auth,
+  };
 }

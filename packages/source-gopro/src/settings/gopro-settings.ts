@@ -12,6 +12,8 @@ export const GOPRO_SETTINGS = defineSettings(
     goproTokenFile: z.string().min(1),
     goproClientId: z.string().min(1).optional(),
     goproClientSecret: z.string().min(1).optional(),
+    /** Tag camera file names with 8 hex of the media id; off when unset. */
+    fileNameTag: z.boolean().or(z.stringbool()).optional(),
   },
   {
     goproToken: { allowed: 'the gp_access_token cookie value from gopro.com', secret: true },
@@ -24,6 +26,9 @@ export const GOPRO_SETTINGS = defineSettings(
     goproClientSecret: {
       allowed: "the GoPro web app's OAuth client secret (for email + password login)",
       secret: true,
+    },
+    fileNameTag: {
+      allowed: 'true or false (default false): add an 8-hex tag to camera file names',
     },
   },
 );

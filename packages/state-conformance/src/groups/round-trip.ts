@@ -49,6 +49,18 @@ export function roundTripGroup(input: GroupInput): void {
         expect((await backend.load(none.id))?.albumId).toBeNull();
         expect((await backend.load(some.id))?.options.album).toBe('Trips');
         expect((await backend.load(some.id))?.albumId).toBe('album-id-42');
+        expect((await backend.load(some.id))?.albums).toStrictEqual(some.albums);
+      });
+    });
+
+    test("each unit's album is kept (the album it was first sent to)", async () => {
+      const state = buildSession({ items: 8, album: 'Trips' });
+      const placed = Object.values(state.items).filter((item) => item.albumId);
+      expect(placed.length).toBeGreaterThan(0);
+      await using(open, async (backend) => {
+        await backend.save(state);
+        const loaded = await backend.load(state.id);
+        for (const item of placed) expect(loaded?.items[item.key]?.albumId).toBe(item.albumId);
       });
     });
 

@@ -57,7 +57,19 @@ describe('the Google Photos file name of a unit', () => {
     );
   });
 
-  it('keeps ordinary camera names as they are, with the id tag', () => {
-    expect(unitFileName('abc', 'GOPR0001.JPG', 'jpg')).toMatch(/^GOPR0001_[0-9a-f]{8}\.JPG$/);
+  it('is safe with the id tag too', () => {
+    fc.assert(
+      fc.property(hostile, fc.option(hostile, { nil: undefined }), hostile, (id, camera, ext) => {
+        expectSafe(unitFileName(id || 'x', camera, ext, undefined, true));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps ordinary camera names as they are, with the id tag when asked', () => {
+    expect(unitFileName('abc', 'GOPR0001.JPG', 'jpg')).toBe('GOPR0001.JPG');
+    expect(unitFileName('abc', 'GOPR0001.JPG', 'jpg', undefined, true)).toMatch(
+      /^GOPR0001_[0-9a-f]{8}\.JPG$/,
+    );
   });
 });

@@ -62,7 +62,10 @@ export async function startDemoSandbox(options: DemoSandboxOptions): Promise<Dem
     library: { fixtures: true, extra: options.items, from: FROM, to: TO },
     ...(options.bandwidth ? { cdn: { bandwidthBytesPerSecond: options.bandwidth } } : {}),
   });
-  const gphotos = await sandbox.startGooglePhotosEmulator({ seed: options.seed });
+  const gphotos = await sandbox.startGooglePhotosEmulator({
+    seed: options.seed,
+    fileMetadata: sandbox.goproFileMetadata(gopro),
+  });
   const close = async () => {
     await Promise.all([gopro.close(), gphotos.close()]);
     await rm(dir, { recursive: true, force: true });

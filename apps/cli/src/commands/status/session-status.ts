@@ -2,7 +2,7 @@ import type { SessionState, SessionSummary } from '@q2google/core';
 import { describeSession } from '@q2google/core/engine';
 import { formatBytes, formatTable } from '../../output/format.js';
 import type { Style } from '../../output/style.js';
-import { formatReasons, warningLines } from '../../run/summary-report.js';
+import { albumLine, formatReasons, warningLines } from '../../run/summary-report.js';
 
 /** Where a session stands: counts, bytes done and left, failures grouped by reason. */
 export function sessionStatus(state: SessionState) {
@@ -49,6 +49,7 @@ export function statusLines(status: ReturnType<typeof sessionStatus>, style: Sty
         `${formatBytes(status.bytesRemaining)} left`,
       ],
     ]).map((row) => `  ${row}`),
+    ...albumLine(status.albums),
   ];
   if (status.failures.length > 0) {
     lines.push('Failures by reason:');

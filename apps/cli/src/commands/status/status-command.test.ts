@@ -1,5 +1,5 @@
 import { Q2gError, type SyncStateBackend } from '@q2google/core';
-import { FakeSource, fakeUnit } from '@q2google/core/testing';
+import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
 import { run, testContext } from '../../testing/test-context.js';
@@ -28,6 +28,18 @@ describe('q2google status', () => {
     expect(out).toContain('Failures by reason:');
     expect(out).toContain('GOPRO_HTTP ×1 (retryable): HTTP 503 from GoPro');
     expect(out).toContain('e.g. c');
+  });
+
+  it('names every album the session used, after the sync and in the status', async () => {
+    const sink = new FakeSink();
+    sink.limits.albumCapacity = 2;
+    const source = new FakeSource([fakeUnit('a', 10), fakeUnit('b', 20), fakeUnit('c', 30)]);
+    const ctx = testContext({ source, sink });
+    await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1 --album Trip');
+    expect(ctx.out()).toContain('albums: "Trip" 2, "Trip (2)" 1');
+    const before = ctx.out().length;
+    expect(await run(ctx, 'status s1')).toBe(0);
+    expect(ctx.out().slice(before)).toContain('albums: "Trip" 2, "Trip (2)" 1');
   });
 
   it('shows the newest session without an id, and its JSON with --json', async () => {

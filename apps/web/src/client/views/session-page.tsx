@@ -62,7 +62,11 @@ export function SessionPage(props: { id: string }) {
         </div>
         <div>
           <dt>Album</dt>
-          <dd>{detail.album ?? '—'}</dd>
+          <dd>
+            {detail.albums.length > 1
+              ? detail.albums.map((album) => `${album.title} (${album.units})`).join(', ')
+              : (detail.album ?? '—')}
+          </dd>
         </div>
         <div>
           <dt>Media types</dt>

@@ -57,6 +57,24 @@ describe('session routes', () => {
     expect(text).not.toContain('uploadToken');
   });
 
+  it('names every album the session used, with its created units', async () => {
+    const harness = await createHarness({ units: [unit(1, 100), unit(2, 200), unit(3, 300)] });
+    harness.connections.sink.limits.albumCapacity = 2;
+    const browser = await harness.login();
+    await browser.send('POST', '/api/syncs', {
+      sessionId: 'full',
+      from: '2025-06-01',
+      to: '2025-06-30',
+      album: 'June',
+    });
+    await harness.runs.idle();
+    const detail = (await (await browser.get('/api/sessions/full')).json()) as SessionDetail;
+    expect(detail.albums.map((a) => [a.title, a.units])).toEqual([
+      ['June', 2],
+      ['June (2)', 1],
+    ]);
+  });
+
   it('lists units filtered by status and by file name, with links to created items', async () => {
     const { get } = await syncedHarness();
     const created = (await (

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  goproFileMetadata,
   goproSandboxSettings,
   gphotosSandboxSettings,
   sandboxGoogleGrant,
@@ -38,7 +39,7 @@ export async function startDemo(base: WebConfig, options: DemoOptions = {}): Pro
   const dir = await mkdtemp(join(tmpdir(), 'q2google-web-demo-'));
   const bandwidth = options.bytesPerSecond === undefined ? 1_000_000 : options.bytesPerSecond;
   const gopro = await startGoProEmulator({ cdn: { bandwidthBytesPerSecond: bandwidth } });
-  const photos = await startGooglePhotosEmulator({});
+  const photos = await startGooglePhotosEmulator({ fileMetadata: goproFileMetadata(gopro) });
   const config: WebConfig = {
     ...base,
     stateUri: join(dir, 'state'),
