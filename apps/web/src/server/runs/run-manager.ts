@@ -5,7 +5,6 @@
  * No sync logic lives here: the engine in core does the work.
  */
 import {
-  describeSession,
   GoProToPhotosSync,
   isQ2gError,
   Q2gError,
@@ -22,6 +21,7 @@ import {
 } from '../../shared/run-progress.js';
 import type { Connections } from '../accounts/connections.js';
 import type { BackendAccess } from '../backend-access.js';
+import { ByteLedger } from './byte-ledger.js';
 import type { EventLog } from './event-log.js';
 
 /** Options of {@link RunManager}. */
@@ -38,10 +38,13 @@ export interface RunManagerOptions {
 
 interface ActiveRun {
   progress: RunProgress;
+  bytes: ByteLedger;
   /** Resolves once the session is saved (the engine's `session` event) or the run ended. */
   ready: () => void;
   controller: AbortController;
   done: Promise<void>;
+  /** The load of the session's units after discovery (awaited before the run ends). */
+  baseline?: Promise<void>;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -77,6 +80,7 @@ export class RunManager {
     });
     const run: ActiveRun = {
       progress: startProgress(sessionId, new Date().toISOString()),
+      bytes: new ByteLedger(),
       ready,
       controller,
       done: Promise.resolve(),
@@ -161,6 +165,7 @@ export class RunManager {
     } catch (error) {
       message = isQ2gError(error) ? error.userMessage : 'The run failed unexpectedly.';
     } finally {
+      await run.baseline;
       await access.releaseRun(sessionId).catch(() => {});
     }
     const at = new Date().toISOString();
@@ -180,15 +185,18 @@ export class RunManager {
 
   #onEvent(run: ActiveRun, event: SyncEvent): void {
     run.progress = applySyncEvent(run.progress, event);
+    if (run.bytes.apply(event)) this.#countBytes(run);
     if (event.type === 'session') run.ready();
     if (event.type === 'bytes') {
       this.#scheduleProgress(run);
       return;
     }
     this.#record(run.progress.sessionId, event);
-    if (event.type === 'stage-done' && event.stage === 'discovery') {
-      void this.#loadBaseline(run);
-    }
+    // The units are known once discovery ends (or, resuming a discovered session, at transfer).
+    const discovered =
+      (event.type === 'stage-done' && event.stage === 'discovery') ||
+      (event.type === 'stage-started' && event.stage !== 'discovery');
+    if (discovered && !run.baseline) run.baseline = this.#loadBaseline(run);
     clearTimeout(run.timer);
     run.timer = undefined;
     this.#publish({ kind: 'progress', run: run.progress });
@@ -201,22 +209,26 @@ export class RunManager {
       .read((backend) => backend.load(sessionId), sessionId)
       .catch(() => null);
     if (!state || !this.#runs.has(sessionId)) return;
-    // Units created before this run started (and skipped ones) were settled already; units this
-    // run created before the load count towards the bytes it had to move.
+    // Units created before this run started (and skipped ones) were settled already.
     const startedAt = run.progress.startedAt;
+    const items = Object.values(state.items);
     let settled = 0;
-    let createdNowBytes = 0;
-    for (const item of Object.values(state.items)) {
+    for (const item of items) {
       const before = item.status === 'created' && (item.createdAt ?? '') < startedAt;
       if (before || item.status === 'skipped') settled += 1;
-      else if (item.status === 'created') createdNowBytes += item.servedSize ?? item.size ?? 0;
     }
+    run.bytes.seed(items, startedAt);
+    run.progress = { ...run.progress, settled };
+    this.#countBytes(run);
+    this.#publish({ kind: 'progress', run: run.progress });
+  }
+
+  #countBytes(run: ActiveRun): void {
     run.progress = {
       ...run.progress,
-      settled,
-      bytesToSend: describeSession(state).bytesRemaining + createdNowBytes,
+      bytesSent: run.bytes.sent,
+      bytesToSend: run.bytes.total,
     };
-    this.#publish({ kind: 'progress', run: run.progress });
   }
 
   #scheduleProgress(run: ActiveRun): void {

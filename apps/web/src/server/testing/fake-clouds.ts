@@ -31,15 +31,15 @@ export function unit(n: number, size = 3000, overrides: Partial<MediaUnit> = {})
   };
 }
 
-/** A source of fixed units. */
-export function fakeSource(units: MediaUnit[]): MediaSource {
+/** A source of fixed units; `served` gives the bytes of units listed without a size. */
+export function fakeSource(units: MediaUnit[], served: Record<string, number> = {}): MediaSource {
   return {
     name: 'fake-gopro',
     async *listUnits() {
       yield { units, cursor: null };
     },
     async openUnit(u, offset) {
-      const size = u.size ?? 0;
+      const size = u.size ?? served[u.key] ?? 0;
       async function* body() {
         for (let at = offset; at < size; at += 1000) {
           yield new Uint8Array(Math.min(1000, size - at)).fill(7);
@@ -121,6 +121,8 @@ export class FakeConnections implements Connections {
   gopro = true;
   readonly sink = new FakeSink();
   readonly calls: string[] = [];
+  /** Served sizes of units listed without one (a burst's frames). */
+  served: Record<string, number> = {};
 
   constructor(readonly units: MediaUnit[]) {}
 
@@ -170,7 +172,7 @@ export class FakeConnections implements Connections {
   async clients(): Promise<SyncClients> {
     if (!this.gopro) throw new Q2gError('GOPRO_AUTH_FAILED', 'Connect a GoPro account first.');
     if (!this.google) throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'Connect Google Photos first.');
-    return { source: fakeSource(this.units), sink: this.sink };
+    return { source: fakeSource(this.units, this.served), sink: this.sink };
   }
   secrets() {
     return [FAKE_SECRET];
