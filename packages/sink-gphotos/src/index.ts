@@ -30,12 +30,24 @@ export { MAX_BATCH_SIZE, MAX_FILE_NAME_LENGTH } from './create/create-items.js';
 export { errorFromResponse, isDailyQuotaMessage, REAUTH_HINT } from './errors/classify.js';
 export { type ParsedErrorBody, parseErrorBody } from './errors/error-body.js';
 export { nextPacificMidnight } from './errors/pacific-midnight.js';
-export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.js';
-export { nodeTransport } from './http/transport.js';
+export type {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  RequestListener,
+} from './http/transport.js';
+export { countingTransport, nodeTransport } from './http/transport.js';
 export { GOOGLE_PHOTOS_LIMITS } from './limits.js';
+export {
+  BATCH_GET_LIMIT,
+  MAX_IMAGE_BYTES,
+  type MediaImage,
+  type MediaItemLink,
+} from './media/media-items.js';
 export {
   createGooglePhotosSink,
   DEFAULT_BASE_URL,
   type GooglePhotosSink,
   type GooglePhotosSinkOptions,
+  type ImageSize,
 } from './sink.js';

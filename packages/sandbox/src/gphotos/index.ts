@@ -11,4 +11,5 @@ export {
   GooglePhotosEmulatorOptionsSchema,
   GPHOTOS_SCOPES,
 } from './options.js';
+export { nextPacificMidnight, type QuotaDay } from './quota.js';
 export { QUOTA_MESSAGES } from './responses.js';
