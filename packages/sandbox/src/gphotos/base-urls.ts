@@ -52,7 +52,10 @@ export function handleBaseUrl(
   const [token = '', suffix = ''] = url.pathname.slice(BASE_URL_PATH.length).split('=');
   const checked = ctx.baseUrls.check(token, ctx.now());
   const item = typeof checked === 'object' ? ctx.library.items.get(checked.itemId) : undefined;
-  if (!item) return sendApiError(res, 403, 'The base URL is expired or invalid.');
+  if (!item) {
+    sendApiError(res, 403, 'The base URL is expired or invalid.');
+    return;
+  }
   const width = Number(/w(\d+)/.exec(suffix)?.[1] ?? 512);
   const height = Number(/h(\d+)/.exec(suffix)?.[1] ?? 384);
   const png = thumbnailPng(item.sha256, width, height);

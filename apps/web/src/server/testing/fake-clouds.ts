@@ -17,7 +17,11 @@ import type { AccountsStatus, GoProLoginBody, GoProTokenBody } from '../../share
 import type { Connections, SyncClients } from '../accounts/connections.js';
 
 /** A unit for tests. */
-export function unit(n: number, size: number | null = 3000, overrides: Partial<MediaUnit> = {}): MediaUnit {
+export function unit(
+  n: number,
+  size: number | null = 3000,
+  overrides: Partial<MediaUnit> = {},
+): MediaUnit {
   return {
     key: `m${n}#source`,
     mediaId: `m${n}`,
