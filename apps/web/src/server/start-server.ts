@@ -13,6 +13,8 @@ import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
 import { createBackendAccess } from './backend-access.js';
 import { answerHosts, checkBindHost, hostWithPort, isLoopback } from './bind-hosts.js';
+import { ThumbnailService } from './gallery/thumbnail-service.js';
+import { DashboardRequestCount, sandboxRequestCount } from './quota/quota-view.js';
 import { EventLog } from './runs/event-log.js';
 import { RunManager } from './runs/run-manager.js';
 import { AccessGate } from './security/access-gate.js';
@@ -73,12 +75,16 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   });
   const access = await createBackendAccess({ target: config.stateUri, registry });
   const log = new EventLog({ dir: join(demo?.dir ?? dirname(config.googleTokenFile), 'web-logs') });
+  const counted = new DashboardRequestCount();
+  const quota = demo ? sandboxRequestCount(config.gphotosApiUrl, counted) : counted;
+  const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
   const runs = new RunManager({
     access,
     connections,
     log,
     concurrency: config.concurrency,
     maxAttempts: config.maxAttempts,
+    quota: counted,
   });
   const gate = new AccessGate();
   let hosts: string[] = [];
@@ -92,6 +98,8 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     hosts: () => hosts,
     ...(clientDir ? { clientDir } : {}),
     demo: demo ? DEMO_RANGE : null,
+    thumbnails,
+    quota,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () =>
@@ -118,6 +126,7 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     origin,
     async close() {
       await runs.shutdown();
+      await thumbnails.close();
       await new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());

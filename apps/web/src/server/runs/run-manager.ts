@@ -12,6 +12,7 @@ import {
   type SyncEvent,
   type SyncRequest,
 } from '@q2google/core';
+import type { GooglePhotosSink } from '@q2google/sink-gphotos';
 import type { LoggedEvent, RunState, StreamMessage } from '../../shared/api-types.js';
 import {
   applySyncEvent,
@@ -34,6 +35,10 @@ export interface RunManagerOptions {
   maxAttempts?: number;
   /** Least time between two progress messages of one run (default 200 ms). */
   progressIntervalMs?: number;
+  /** Least time between two logged progress samples of one run (default 1 s). */
+  sampleIntervalMs?: number;
+  /** Told about every Google request of a run and every unit created (the quota gauge). */
+  quota?: { request(): void; unitCreated(): void };
 }
 
 interface ActiveRun {
@@ -46,6 +51,8 @@ interface ActiveRun {
   /** The load of the session's units after discovery (awaited before the run ends). */
   baseline?: Promise<void>;
   timer?: ReturnType<typeof setTimeout>;
+  /** When the last progress sample was logged (ms). */
+  sampledAt: number;
 }
 
 type Listener = (message: StreamMessage) => void;
@@ -81,6 +88,7 @@ export class RunManager {
     const run: ActiveRun = {
       progress: startProgress(sessionId, new Date().toISOString()),
       bytes: new ByteLedger(),
+      sampledAt: 0,
       ready,
       controller,
       done: Promise.resolve(),
@@ -147,6 +155,10 @@ export class RunManager {
     const { access } = this.#options;
     let state: Exclude<RunState, 'running'> = 'failed';
     let message: string | undefined;
+    const quota = this.#options.quota;
+    const sink = clients.sink as Partial<Pick<GooglePhotosSink, 'onRequest'>>;
+    const stopCounting =
+      quota && sink.onRequest ? sink.onRequest(() => quota.request()) : undefined;
     try {
       const backend = await access.forRun(sessionId);
       const engine = new GoProToPhotosSync({
@@ -165,12 +177,14 @@ export class RunManager {
     } catch (error) {
       message = isQ2gError(error) ? error.userMessage : 'The run failed unexpectedly.';
     } finally {
+      stopCounting?.();
       await run.baseline;
       await access.releaseRun(sessionId).catch(() => {});
     }
     const at = new Date().toISOString();
     const safe = message === undefined ? undefined : this.#redact(message);
     clearTimeout(run.timer);
+    this.#sample(run, true);
     run.progress = finishProgress(run.progress, state, at, safe);
     this.#runs.delete(sessionId);
     this.#ended.set(sessionId, run.progress);
@@ -187,6 +201,8 @@ export class RunManager {
     run.progress = applySyncEvent(run.progress, event);
     if (run.bytes.apply(event)) this.#countBytes(run);
     if (event.type === 'session') run.ready();
+    if (event.type === 'unit-done' && event.status === 'created')
+      this.#options.quota?.unitCreated();
     if (event.type === 'bytes') {
       this.#scheduleProgress(run);
       return;
@@ -199,7 +215,26 @@ export class RunManager {
     if (discovered && !run.baseline) run.baseline = this.#loadBaseline(run);
     clearTimeout(run.timer);
     run.timer = undefined;
+    this.#sample(run, event.type === 'stage-started' || event.type === 'summary');
     this.#publish({ kind: 'progress', run: run.progress });
+  }
+
+  /** Logs the run's counters, at most once per sample interval unless `force`. */
+  #sample(run: ActiveRun, force: boolean): void {
+    const now = Date.now();
+    if (!force && now - run.sampledAt < (this.#options.sampleIntervalMs ?? 1000)) return;
+    run.sampledAt = now;
+    const p = run.progress;
+    this.#record(p.sessionId, {
+      type: 'sample',
+      at: new Date(now).toISOString(),
+      bytesSent: p.bytesSent,
+      bytesToSend: p.bytesToSend,
+      unitsFound: p.unitsFound,
+      uploaded: p.uploaded,
+      created: p.created,
+      failed: p.failed,
+    });
   }
 
   /** Once discovery ends: how many units were already settled and how many bytes remain. */
@@ -236,6 +271,7 @@ export class RunManager {
     run.timer = setTimeout(() => {
       run.timer = undefined;
       if (this.#runs.get(run.progress.sessionId) === run) {
+        this.#sample(run, false);
         this.#publish({ kind: 'progress', run: run.progress });
       }
     }, this.#options.progressIntervalMs ?? 200);

@@ -51,8 +51,14 @@ export function fakeSource(units: MediaUnit[], served: Record<string, number> = 
       }
       return { totalSize: size, offset, body: body() };
     },
-  };
+    async fetchThumbnail(mediaId: string) {
+      return mediaId === 'm404' ? null : { bytes: FAKE_PNG, contentType: 'image/png' };
+    },
+  } as MediaSource;
 }
+
+/** The bytes every fake thumbnail has (a PNG signature is enough for the API tests). */
+export const FAKE_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 /** A sink that creates every uploaded item, unless `failFile` names its file. */
 export class FakeSink implements MediaSink {
@@ -65,11 +71,45 @@ export class FakeSink implements MediaSink {
     maxVideoBytes: 1_000_000,
   };
   created: string[] = [];
+  /** Base URLs handed out; those in `expired` are refused. */
+  readonly baseUrls: string[] = [];
+  /** The ids of each `getMediaItems` call. */
+  readonly lookups: string[][] = [];
+  readonly expired = new Set<string>();
+  readonly #listeners = new Set<() => void>();
   /** Uploads wait for this promise before finishing (to watch or cancel a run). */
   hold: Promise<void> = Promise.resolve();
   failFile?: string;
 
+  /** Counts requests like the Google sink's transport hook. */
+  onRequest(listener: () => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #request() {
+    for (const listener of this.#listeners) listener();
+  }
+
+  async getMediaItems(ids: readonly string[]) {
+    this.#request();
+    this.lookups.push([...ids]);
+    return ids.map((id) => {
+      const baseUrl = `fake://lh/${id}/${this.baseUrls.length}`;
+      this.baseUrls.push(baseUrl);
+      return { id, baseUrl, fetchedAt: Date.now() };
+    });
+  }
+
+  async fetchImage(baseUrl: string) {
+    if (this.expired.has(baseUrl)) {
+      throw new Q2gError('GPHOTOS_HTTP', 'HTTP 403.', { details: { status: 403 } });
+    }
+    return { bytes: FAKE_PNG, contentType: 'image/png' };
+  }
+
   async upload(request: UploadRequest) {
+    this.#request();
     let sent = 0;
     for await (const chunk of await request.open(0, request.signal)) {
       sent += chunk.length;
@@ -95,6 +135,7 @@ export class FakeSink implements MediaSink {
   }
 
   async createItems(items: NewMediaItem[]): Promise<CreateItemResult[]> {
+    this.#request();
     return items.map((item) => {
       const id = `gp-${this.created.push(item.fileName)}`;
       return {
