@@ -44,6 +44,8 @@ export interface WebServer {
   url: string;
   /** The server's origin, e.g. `http://127.0.0.1:8787`. */
   origin: string;
+  /** In demo mode: the Google Photos emulator's URL (tests read its counters). */
+  sandboxGoogleUrl?: string;
   close(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   return {
     url,
     origin,
+    ...(demo ? { sandboxGoogleUrl: config.gphotosApiUrl } : {}),
     async close() {
       await runs.shutdown();
       await thumbnails.close();
