@@ -18,7 +18,7 @@ interface Series {
 
 const W = 600;
 const H = 200;
-const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 52, right: 12, top: 12, bottom: 28 };
 
 function scale(points: ChartPoint[], series: Series[], duration: number) {
   const maxY = Math.max(1e-9, ...points.flatMap((p) => series.map((s) => p[s.key] ?? 0)));
