@@ -219,10 +219,16 @@ export class RunManager {
     this.#publish({ kind: 'progress', run: run.progress });
   }
 
-  /** Logs the run's counters, at most once per sample interval unless `force`. */
+  /**
+   * Logs the run's counters, at most once per sample interval unless `force`. The interval
+   * grows with the run's age (1/200 of it), so a long run logs a few hundred samples, not one a
+   * second.
+   */
   #sample(run: ActiveRun, force: boolean): void {
     const now = Date.now();
-    if (!force && now - run.sampledAt < (this.#options.sampleIntervalMs ?? 1000)) return;
+    const age = now - Date.parse(run.progress.startedAt);
+    const interval = Math.max(this.#options.sampleIntervalMs ?? 1000, age / 200);
+    if (!force && now - run.sampledAt < interval) return;
     run.sampledAt = now;
     const p = run.progress;
     this.#record(p.sessionId, {

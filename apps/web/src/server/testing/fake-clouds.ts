@@ -80,6 +80,8 @@ export class FakeSink implements MediaSink {
   /** Uploads wait for this promise before finishing (to watch or cancel a run). */
   hold: Promise<void> = Promise.resolve();
   failFile?: string;
+  /** Thrown by every upload when set (a quota stop, an expired login…). */
+  failWith?: Q2gError;
 
   /** Counts requests like the Google sink's transport hook. */
   onRequest(listener: () => void) {
@@ -110,6 +112,7 @@ export class FakeSink implements MediaSink {
 
   async upload(request: UploadRequest) {
     this.#request();
+    if (this.failWith) throw this.failWith;
     let sent = 0;
     for await (const chunk of await request.open(0, request.signal)) {
       sent += chunk.length;
