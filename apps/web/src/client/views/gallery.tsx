@@ -15,9 +15,12 @@ const FILTERS = [
 /** Thumbnails per page. */
 export const GALLERY_PAGE = 24;
 
-/** The gallery panel; `version` changes reload it (a run ended). */
-export function Gallery(props: { id: string; version: string }) {
-  const [status, setStatus] = useState('created');
+/**
+ * The gallery panel; `version` changes reload it (a run ended). Shows `initialStatus` first
+ * (created units when there are some, else all).
+ */
+export function Gallery(props: { id: string; version: string; initialStatus: string }) {
+  const [status, setStatus] = useState(props.initialStatus);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<UnitPage | null>(null);
   useEffect(() => {

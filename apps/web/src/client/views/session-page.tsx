@@ -139,7 +139,11 @@ export function SessionPage(props: { id: string }) {
             .join(', ')}
         </p>
       ) : null}
-      <Gallery id={id} version={runState ?? ''} />
+      <Gallery
+        id={id}
+        version={runState ?? ''}
+        initialStatus={detail.counts.created ? 'created' : ''}
+      />
       <RunChartsPanel id={id} version={runState ?? ''} live={live.eventsOf(id)} />
       <UnitsTable id={id} version={runState ?? ''} />
       <EventLogView id={id} live={live.eventsOf(id)} reload={live.resyncs} />
