@@ -15,6 +15,7 @@ import { accountRoutes } from './routes/account-routes.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { galleryRoutes } from './routes/gallery-routes.js';
 import { pageRoutes, publicRoutes } from './routes/page-routes.js';
+import { quotaRoutes } from './routes/quota-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
 import type { EventLog } from './runs/event-log.js';
@@ -132,6 +133,7 @@ export function createWebApp(deps: WebAppDeps): Hono<WebEnv> {
   app.route('/api', accountRoutes(deps));
   app.route('/api', streamRoutes(deps));
   app.route('/api', galleryRoutes(deps));
+  app.route('/api', quotaRoutes(deps));
   app.all('/api/*', (c) => jsonError(c, 404, 'NOT_FOUND', 'There is no such API route.'));
   app.route('/', pageRoutes(deps));
   return app;

@@ -4,7 +4,7 @@
  * the same events to its copy, so both agree without the server sending whole states.
  */
 import type { SyncEvent } from '@q2google/core';
-import type { RunState } from './api-types.js';
+import type { ProgressSample, RunState } from './api-types.js';
 
 /** One transfer in flight. */
 export interface ActiveTransfer {
@@ -126,6 +126,20 @@ export function finishProgress(
     finishedAt: at,
     active: [],
     ...(message !== undefined ? { message } : {}),
+  };
+}
+
+/** The run's counters at `at`, as the event log keeps them for the charts. */
+export function sampleOf(progress: RunProgress, at: string): ProgressSample {
+  return {
+    type: 'sample',
+    at,
+    bytesSent: progress.bytesSent,
+    bytesToSend: progress.bytesToSend,
+    unitsFound: progress.unitsFound,
+    uploaded: progress.uploaded,
+    created: progress.created,
+    failed: progress.failed,
   };
 }
 

@@ -1,19 +1,16 @@
 /**
- * The gallery's pictures and the quota gauge: `GET /api/sessions/:id/thumbnails/:key` proxies a
- * unit's thumbnail (bounded, cacheable by this browser only; the page key is required like any
- * API call), `GET /api/quota?session=` reports Google requests today against the budget.
+ * The gallery's pictures: `GET /api/sessions/:id/thumbnails/:key` proxies a unit's thumbnail
+ * (bounded, cacheable by this browser only; the page key is required like any API call).
  */
 import type { SessionState } from '@q2google/core';
 import { Hono } from 'hono';
 import type { WebAppDeps, WebEnv } from '../app.js';
 import { jsonError } from '../http-errors.js';
-import { quotaView } from '../quota/quota-view.js';
-import { failure, findSession, noSuchSession, safeJson } from './route-helpers.js';
+import { failure, findSession, noSuchSession } from './route-helpers.js';
 
 const STATE_TTL_MS = 3000;
-const UNSETTLED = new Set(['discovered', 'uploading', 'uploaded', 'creating', 'failed']);
 
-/** The gallery and quota routes. */
+/** The gallery routes. */
 export function galleryRoutes(deps: WebAppDeps) {
   const app = new Hono<WebEnv>();
   // A page of thumbnails asks for one session many times at once: load it once.
@@ -43,23 +40,6 @@ export function galleryRoutes(deps: WebAppDeps) {
         'Content-Length': String(picture.bytes.length),
         'Cache-Control': 'private, max-age=600',
       });
-    } catch (error) {
-      return failure(c, deps, error);
-    }
-  });
-
-  app.get('/quota', async (c) => {
-    if (!deps.quota) return jsonError(c, 404, 'NOT_FOUND', 'No quota count is kept.');
-    try {
-      const id = c.req.query('session');
-      let remaining: number | null = null;
-      if (id) {
-        const state = await findSession(deps, id);
-        if (!state) return noSuchSession(c);
-        remaining = Object.values(state.items).filter((i) => UNSETTLED.has(i.status)).length;
-      }
-      const count = await deps.quota.today();
-      return safeJson(c, deps, quotaView(count, deps.quota.kind, remaining, Date.now()));
     } catch (error) {
       return failure(c, deps, error);
     }

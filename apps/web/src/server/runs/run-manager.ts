@@ -18,6 +18,7 @@ import {
   applySyncEvent,
   finishProgress,
   type RunProgress,
+  sampleOf,
   startProgress,
 } from '../../shared/run-progress.js';
 import type { Connections } from '../accounts/connections.js';
@@ -230,17 +231,7 @@ export class RunManager {
     const interval = Math.max(this.#options.sampleIntervalMs ?? 1000, age / 200);
     if (!force && now - run.sampledAt < interval) return;
     run.sampledAt = now;
-    const p = run.progress;
-    this.#record(p.sessionId, {
-      type: 'sample',
-      at: new Date(now).toISOString(),
-      bytesSent: p.bytesSent,
-      bytesToSend: p.bytesToSend,
-      unitsFound: p.unitsFound,
-      uploaded: p.uploaded,
-      created: p.created,
-      failed: p.failed,
-    });
+    this.#record(run.progress.sessionId, sampleOf(run.progress, new Date(now).toISOString()));
   }
 
   /** Once discovery ends: how many units were already settled and how many bytes remain. */
