@@ -16,11 +16,12 @@ const FILTERS = [
 export const GALLERY_PAGE = 24;
 
 /**
- * The gallery panel; `version` changes reload it (a run ended). Shows `initialStatus` first
- * (created units when there are some, else all).
+ * The gallery panel; `version` changes reload it (a run ended). Until the reader picks a status
+ * it shows `initialStatus` (created units when there are some, else all).
  */
 export function Gallery(props: { id: string; version: string; initialStatus: string }) {
-  const [status, setStatus] = useState(props.initialStatus);
+  const [chosen, setStatus] = useState<string | null>(null);
+  const status = chosen ?? props.initialStatus;
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<UnitPage | null>(null);
   useEffect(() => {
