@@ -1,8 +1,8 @@
-import type { LoadedConfig } from '@q2google/core';
 import type { FlagOption } from './args/config-flags.js';
 import type { CliContext } from './context.js';
 import type { Outcome } from './outcome.js';
 import type { Printer } from './output/printer.js';
+import type { CliLoadedConfig } from './wiring/cli-settings.js';
 
 /** The parsed command line of one command. */
 export interface CommandArgs {
@@ -16,7 +16,7 @@ export interface CommandInput {
   printer: Printer;
   args: CommandArgs;
   /** Loads (once) and validates settings: flags, then Q2G_* variables, then .env, then defaults. */
-  config(): LoadedConfig;
+  config(): CliLoadedConfig;
 }
 
 /** One `q2google` command. */

@@ -1,4 +1,3 @@
-import type { Q2gConfig } from '@q2google/core';
 import type { Services } from './services.js';
 
 /** A writable text stream, as the CLI uses it. */
@@ -23,8 +22,7 @@ export interface Prompts {
   ask(question: string, options?: { secret?: boolean }): Promise<string>;
 }
 
-/** Validated settings plus where the secrets are, so output can be scrubbed of them. */
-export type CliConfig = Q2gConfig & { goproTokenFile: string; googleTokenFile: string };
+export type { CliConfig } from './wiring/cli-settings.js';
 
 /**
  * Everything a command touches outside itself. Steps take `Pick<CliContext, …>` of what they

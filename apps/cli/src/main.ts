@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { configSecrets, isQ2gError, type LoadedConfig, loadConfig, Q2gError } from '@q2google/core';
+import { isQ2gError, Q2gError } from '@q2google/core';
+import { configSecrets, loadConfig } from '@q2google/core/config';
 import { CONFIG_FLAG_OPTIONS, configFlagsFrom, secretsInEnv } from './args/config-flags.js';
 import type { CommandArgs, CommandSpec } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -10,6 +11,7 @@ import type { Outcome } from './outcome.js';
 import { describeError } from './output/describe-error.js';
 import { createPrinter, type Printer } from './output/printer.js';
 import { colorEnabled } from './output/style.js';
+import { CLI_SETTINGS, type CliLoadedConfig } from './wiring/cli-settings.js';
 
 /** Flags every command accepts. */
 export const GLOBAL_OPTIONS = {
@@ -52,15 +54,16 @@ export async function main(
       printer.result(commandHelp(spec));
       return EXIT_CODES.success;
     }
-    let loaded: LoadedConfig | undefined;
+    let loaded: CliLoadedConfig | undefined;
     const config = () => {
       loaded ??= loadConfig({
+        settings: CLI_SETTINGS,
         flags: configFlagsFrom(args.values),
         env: ctx.env,
         cwd: ctx.cwd,
         homeDir: ctx.homeDir,
       });
-      printer.addSecrets(...configSecrets(loaded.config));
+      printer.addSecrets(...configSecrets(CLI_SETTINGS, loaded.config));
       return loaded;
     };
     return finish(await spec.run({ ctx, printer, args, config }), printer);

@@ -4,12 +4,19 @@
  * (request counters, its own CPU time) until told to close. Each emulator has its own process so
  * its CPU is apart from the sync's and the other emulator's, and both can be measured.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type GooglePhotosEmulatorOptionsInput,
   type GoProEmulatorOptionsInput,
+  goproSandboxSettings,
+  gphotosSandboxSettings,
+  sandboxGoogleGrant,
   startGooglePhotosEmulator,
   startGoProEmulator,
 } from '@q2google/sandbox';
+import { writeTokenFile } from '@q2google/sink-gphotos';
 import type { HostRequest, HostSnapshot, LibraryEntry, Wiring } from './wiring.js';
 
 type Input =
@@ -26,14 +33,20 @@ interface Host {
 }
 
 async function start(): Promise<Host> {
+  // The token files of the settings this emulator hands out (one pasted token, one grant).
+  const dir = await mkdtemp(join(tmpdir(), `q2g-bench-${input.which}-`));
   if (input.which === 'gopro') {
     const gopro = await startGoProEmulator(input.options);
+    const goproSettings = goproSandboxSettings(gopro, {
+      tokenFile: join(dir, 'gopro-token.json'),
+      login: 'token',
+    });
     return {
       wiring: {
         goproApiUrl: gopro.apiUrl,
         goproCdnUrl: gopro.cdnUrl,
-        goproToken: gopro.issueAccessToken(null),
-        goproUserId: gopro.account.userId,
+        goproToken: goproSettings.goproToken!,
+        goproSettings,
       },
       counts: () => gopro.requestCounts(),
       library: () =>
@@ -43,20 +56,29 @@ async function start(): Promise<Host> {
           filename: m.filename,
           size: m.partSizes.reduce((a, b) => a + b, 0),
         })),
-      close: () => gopro.close(),
+      close: async () => {
+        await gopro.close();
+        await rm(dir, { recursive: true, force: true });
+      },
     };
   }
   const google = await startGooglePhotosEmulator(input.options);
+  const googleSettings = gphotosSandboxSettings(google, {
+    tokenFile: join(dir, 'google-token.json'),
+  });
+  await writeTokenFile(googleSettings.googleTokenFile, sandboxGoogleGrant(google));
   return {
     wiring: {
       gphotosUrl: google.url,
       gphotosAccessToken: google.issueAccessToken({ ttlSeconds: 7 * 86_400 }),
-      refreshToken: google.issueRefreshToken(),
-      endpoints: google.endpoints,
+      googleSettings,
     },
     counts: () => google.requestCounts(),
     library: () => [],
-    close: () => google.close(),
+    close: async () => {
+      await google.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,15 +1,19 @@
+import type { GoProSandboxSettings } from '@q2google/sandbox';
+import type { GooglePhotosSettings } from '@q2google/sink-gphotos';
+
 /** Connection facts of a pair of running emulators; JSON-safe, so any child can build clients. */
 export interface Wiring {
   goproApiUrl: string;
   goproCdnUrl: string;
+  /** The pasted token of `goproSettings`, for the bare baselines. */
   goproToken: string;
-  goproUserId: string;
+  /** The sandbox's GoPro settings (a pasted token), for the real source. */
+  goproSettings: GoProSandboxSettings;
   gphotosUrl: string;
   /** A long-lived access token, for the bare baselines (they skip OAuth). */
   gphotosAccessToken: string;
-  /** A refresh token for the real sink's OAuth flow. */
-  refreshToken: string;
-  endpoints: { oauth2TokenUrl: string; oauth2AuthBaseUrl: string };
+  /** The sandbox's Google Photos settings, whose token file holds a grant, for the real sink. */
+  googleSettings: GooglePhotosSettings;
 }
 
 /** What one emulator process reports about itself. */

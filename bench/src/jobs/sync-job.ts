@@ -2,7 +2,7 @@
  * One sync in its own process, so its peak memory and CPU are its own. Input (`BENCH_INPUT`):
  * a {@link SyncJobInput}. Result: a {@link SyncJobResult}.
  */
-import { GoProToPhotosSync, type SyncSummary, SyncWorker } from '@q2google/core';
+import { GoProToPhotosSync, type SyncSummary, SyncWorker } from '@q2google/core/engine';
 import { buildClients, type SinkTuning } from '../emulators/clients.js';
 import type { Wiring } from '../emulators/wiring.js';
 import { type BackendSpec, openBackend } from '../lib/backends.js';
@@ -52,7 +52,7 @@ const opened = await openBackend(input.backend);
 const timed = input.timeBackend ? timeBackend(opened) : undefined;
 const backend = timed?.backend ?? opened;
 const options = {
-  ...buildClients(input.wiring, input.sink),
+  ...(await buildClients(input.wiring, input.sink)),
   backend,
   concurrency: input.concurrency,
   ...(input.batchSize ? { batchSize: input.batchSize } : {}),

@@ -1,4 +1,5 @@
-import { createMemoryBackend, type SyncStateBackend } from '@q2google/core';
+import type { SyncStateBackend } from '@q2google/core';
+import { createMemoryBackend } from '@q2google/core/testing';
 
 /** The PostgreSQL schema every benchmark table lives in (dropped before and after a run). */
 export const BENCH_SCHEMA = 'q2g_bench';

@@ -7,6 +7,8 @@ import { appendFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs
 import { join } from 'node:path';
 import {
   type BackendCapabilities,
+  createBackendFrame,
+  defineStateBackend,
   parseSessionDocument,
   Q2gError,
   SessionIdSchema,
@@ -22,13 +24,15 @@ export const LINES_CAPABILITIES: BackendCapabilities = {
   concurrency: 'unsafe',
 };
 
-/** Opens the lines backend over a directory. */
+/**
+ * Opens the lines backend over a directory. Core's `defineStateBackend` adds what every backend
+ * shares: BACKEND_CLOSED after `close()`, and failures named after the operation (a failed write
+ * is BACKEND_WRITE_FAILED with the original error as `cause`).
+ */
 export function createLinesBackend(options: { directory: string }): SyncStateBackend {
   const { directory } = options;
-  let closed = false;
 
   const fileOf = (sessionId: string) => {
-    if (closed) throw new Q2gError('BACKEND_CLOSED', 'The lines backend is closed.');
     if (!SessionIdSchema.safeParse(sessionId).success) {
       throw new Q2gError('STATE_INVALID', `"${sessionId}" is not a valid session id.`);
     }
@@ -36,34 +40,23 @@ export function createLinesBackend(options: { directory: string }): SyncStateBac
   };
 
   const write = async (path: string, text: string, append: boolean) => {
+    await mkdir(directory, { recursive: true });
+    if (append) return await appendFile(path, text, { flush: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    const handle = await open(temp, 'w');
     try {
-      await mkdir(directory, { recursive: true });
-      if (append) return await appendFile(path, text, { flush: true });
-      const temp = `${path}.${process.pid}.tmp`;
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(text);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, path).catch(async (error: unknown) => {
-        await unlink(temp).catch(() => {});
-        throw error;
-      });
-    } catch (error) {
-      throw wrapError(
-        error,
-        'BACKEND_WRITE_FAILED',
-        `q2google-state-lines could not write ${path}`,
-      );
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
+    await rename(temp, path).catch(async (error: unknown) => {
+      await unlink(temp).catch(() => {});
+      throw error;
+    });
   };
 
-  return {
-    name: 'lines',
-    capabilities: LINES_CAPABILITIES,
-
+  const methods = {
     async load(sessionId) {
       const path = fileOf(sessionId);
       let text: string;
@@ -109,9 +102,7 @@ export function createLinesBackend(options: { directory: string }): SyncStateBac
       ];
       await write(path, toLines(lines), true);
     },
-
-    async close() {
-      closed = true;
-    },
-  };
+  } satisfies SyncStateBackend;
+  const frame = createBackendFrame({ name: 'lines', where: directory });
+  return defineStateBackend(frame, { capabilities: LINES_CAPABILITIES, methods });
 }

@@ -11,7 +11,7 @@ export {
   type LoopbackAuthorizationResult,
   runLoopbackAuthorization,
 } from './auth/loopback.js';
-export { OAUTH_TRANSPORTER_OPTIONS } from './auth/oauth-transport.js';
+export { OAUTH_TRANSPORTER_OPTIONS, oauthTransporterOptions } from './auth/oauth-transport.js';
 export {
   REQUIRED_SCOPES,
   SCOPE_APPENDONLY,
@@ -30,13 +30,14 @@ export { MAX_BATCH_SIZE, MAX_FILE_NAME_LENGTH } from './create/create-items.js';
 export { errorFromResponse, isDailyQuotaMessage, REAUTH_HINT } from './errors/classify.js';
 export { type ParsedErrorBody, parseErrorBody } from './errors/error-body.js';
 export { nextPacificMidnight } from './errors/pacific-midnight.js';
+export { traceTransport } from './http/trace-transport.js';
 export type {
   HttpRequest,
   HttpResponse,
   HttpTransport,
   RequestListener,
 } from './http/transport.js';
-export { countingTransport, nodeTransport } from './http/transport.js';
+export { countingTransport, createHttpTransport, nodeTransport } from './http/transport.js';
 export { GOOGLE_PHOTOS_LIMITS } from './limits.js';
 export {
   BATCH_GET_LIMIT,
@@ -44,6 +45,16 @@ export {
   type MediaImage,
   type MediaItemLink,
 } from './media/media-items.js';
+export {
+  createGooglePhotosSinkFromSettings,
+  type GooglePhotosSinkTuning,
+  type GooglePhotosWiringOptions,
+  googleAuthFromSettings,
+  googleClientOf,
+  googleEndpointsOf,
+  googleHttpOf,
+} from './settings/gphotos-from-settings.js';
+export { type GooglePhotosSettings, GPHOTOS_SETTINGS } from './settings/gphotos-settings.js';
 export {
   createGooglePhotosSink,
   DEFAULT_BASE_URL,

@@ -1,10 +1,12 @@
 import {
   abortError,
   DEFAULT_RETRY_POLICY,
+  fetchVia,
   Q2gError,
   type RetryNotice,
   type RetryPolicy,
   redactSecrets,
+  sharedHttpDispatcher,
   withRetry,
 } from '@q2google/core';
 import type { z } from 'zod';
@@ -41,7 +43,7 @@ export class GoProApi {
   constructor(options: GoProApiOptions) {
     this.#options = options;
     this.baseUrl = (options.baseUrl ?? 'https://api.gopro.com').replace(/\/+$/, '');
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#fetch = options.fetch ?? fetchVia(sharedHttpDispatcher());
   }
 
   /** GETs `path?query`, validated by `schema`; `what` names the call in errors. */

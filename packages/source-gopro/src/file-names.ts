@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { MediaKind } from '@q2google/core';
 
+/** The MIME type of GoPro RAW (`.gpr`) files. */
+export const RAW_MIME_TYPE = 'image/x-gopro-gpr';
+
 const MIME: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   png: 'image/png',
   heic: 'image/heic',
-  gpr: 'image/x-gopro-gpr',
+  gpr: RAW_MIME_TYPE,
   dng: 'image/x-adobe-dng',
   mp4: 'video/mp4',
   mov: 'video/quicktime',

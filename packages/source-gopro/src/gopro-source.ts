@@ -1,8 +1,10 @@
 import {
   DEFAULT_RETRY_POLICY,
+  fetchVia,
   type MediaSource,
   type RetryNotice,
   type RetryPolicy,
+  sharedHttpDispatcher,
 } from '@q2google/core';
 import { GoProApi } from './api-client.js';
 import type { GoProAuth } from './auth/credentials.js';
@@ -19,7 +21,7 @@ export interface GoProSourceConfig {
   auth: GoProAuth;
   /** API base URL; `https://api.gopro.com` by default (the sandbox's `apiUrl` in tests). */
   baseUrl?: string;
-  /** Injected fetch (the global one by default). Used for the API and the CDN. */
+  /** Injected fetch (through the proxy-aware shared dispatcher by default). Used for the API and the CDN. */
   fetch?: typeof fetch;
   /** Retry policy for API calls, downloads and mid-body resumes. */
   retry?: RetryPolicy;
@@ -31,6 +33,8 @@ export interface GoProSourceConfig {
   descriptorConcurrency?: number;
   /** Re-requests of a search page that came back short; 3 by default. */
   shortPageRetries?: number;
+  /** Listing passes at most when the library changes while it is listed; 3 by default. */
+  listingPasses?: number;
   /** Sent as Origin/Referer on API calls when set (e.g. `https://plus.gopro.com`). */
   origin?: string;
   /** Told about every retry (for logs and progress events; carries no secrets). */
@@ -48,7 +52,7 @@ export type GoProSource = MediaSource &
 
 /** The GoPro cloud as a q2google media source. */
 export function createGoProSource(config: GoProSourceConfig): GoProSource {
-  const fetchImpl = config.fetch ?? globalThis.fetch;
+  const fetchImpl = config.fetch ?? fetchVia(sharedHttpDispatcher());
   const retry = config.retry ?? DEFAULT_RETRY_POLICY;
   const api = new GoProApi({
     auth: config.auth,
@@ -68,6 +72,7 @@ export function createGoProSource(config: GoProSourceConfig): GoProSource {
     defaults: config.defaults ?? {},
     shortPageRetries: config.shortPageRetries ?? 3,
     descriptorConcurrency: config.descriptorConcurrency ?? 4,
+    listingPasses: config.listingPasses ?? 3,
   };
   const opener = {
     descriptors,

@@ -28,6 +28,22 @@ export {
 } from './schemas.js';
 export { cameraNameOf, findPart, type SelectedPart, selectParts } from './select-parts.js';
 export {
+  createGoProSourceFromSettings,
+  type GoProSourceTuning,
+  type GoProWiringOptions,
+  goproAuthFromSettings,
+  goproClientOf,
+  goproFetchOf,
+} from './settings/gopro-from-settings.js';
+export {
+  GOPRO_CLIENT_HINT,
+  type GoProLogin,
+  goproLoginOf,
+  requireGoProClient,
+  saveGoProLogin,
+} from './settings/gopro-login.js';
+export { GOPRO_SETTINGS, type GoProSettings } from './settings/gopro-settings.js';
+export {
   type GoProSourceOptions,
   type GoProSourceOptionsInput,
   GoProSourceOptionsSchema,

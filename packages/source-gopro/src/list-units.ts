@@ -1,84 +1,61 @@
-import type { ListUnitsRequest, MediaUnit, UnitPage } from '@q2google/core';
-import type { GoProApi } from './api-client.js';
-import { CURSOR_BOUNDARY_IDS, decodeCursor, encodeCursor } from './cursor.js';
+import { type ListUnitsRequest, type MediaUnit, mapLimit, type UnitPage } from '@q2google/core';
+import {
+  CURSOR_BOUNDARY_IDS,
+  decodeCursor,
+  encodeCursor,
+  type ListCursor,
+  passStart,
+} from './cursor.js';
 import type { DescriptorCache } from './descriptor-cache.js';
-import { type SearchItem, type SearchResponse, SearchResponseSchema } from './schemas.js';
+import { RAW_MIME_TYPE } from './file-names.js';
+import type { SearchItem } from './schemas.js';
+import { fetchPage, type SearchPageDeps, searchQuery } from './search-page.js';
 import { selectParts } from './select-parts.js';
 import { type GoProSourceOptionsInput, resolveSourceOptions } from './source-options.js';
 import { capturedMs, planItem, unitsFromParts } from './unit-plan.js';
 
-/** The search columns the listing needs (spec §2.2). */
-export const SEARCH_FIELDS =
-  'id,filename,file_extension,type,captured_at,created_at,file_size,item_count,ready_to_view,width,height,camera_model';
-
-/** Every processing state of spec §2.5, sent when not-ready items are wanted. */
-export const ALL_PROCESSING_STATES =
-  'registered,uploading,rendering,pretranscoding,transcoding,processing,stabilizing,updating,loading,ready,failure,unknown,live';
+export { ALL_PROCESSING_STATES, SEARCH_FIELDS } from './search-page.js';
 
 /** What the lister needs. */
-export interface ListerDeps {
-  api: GoProApi;
+export interface ListerDeps extends SearchPageDeps {
   descriptors: DescriptorCache;
   defaults: GoProSourceOptionsInput;
-  /** Re-requests of a page that came back short (spec §2.6). */
-  shortPageRetries: number;
   /** Download descriptors fetched at once while listing. */
   descriptorConcurrency: number;
+  /** Listing passes at most, when the library changes during a listing (spec §7 G4). */
+  listingPasses: number;
 }
 
-async function fetchPage(
-  deps: ListerDeps,
-  query: Record<string, string>,
-  page: number,
-  previous: ReadonlySet<string>,
-  signal?: AbortSignal,
-): Promise<{ response: SearchResponse; warning?: string }> {
-  let best: SearchResponse | undefined;
-  let bestFresh = -1;
-  let expected = 0;
-  for (let attempt = 0; attempt <= deps.shortPageRetries; attempt++) {
-    const response = await deps.api.get(
-      `GoPro search page ${page}`,
-      '/media/search',
-      { ...query, page: String(page) },
-      SearchResponseSchema,
-      signal,
-    );
-    const { per_page: perPage, total_pages: totalPages, total_items: totalItems } = response._pages;
-    const fresh = response._embedded.media.filter((m) => !previous.has(m.id)).length;
-    if (fresh > bestFresh) [best, bestFresh] = [response, fresh];
-    expected = page < totalPages ? perPage : totalItems - (page - 1) * perPage;
-    if (fresh >= expected || response._embedded.media.length === 0) return { response };
-  }
-  const warning =
-    `GoPro's search page ${page} held ${bestFresh} of the ${expected} items it should have after ` +
-    `${deps.shortPageRetries + 1} tries; q2google kept what it got. If items are missing, sync the ` +
-    'same dates again with a new session id: what is already in Google Photos is skipped.';
-  return { response: best!, warning };
-}
+/** The warning of a listing that includes GoPro RAW files (spec §7 G6). */
+export const RAW_WARNING =
+  'RAW photos (.gpr) are included (Q2G_RAW_PHOTOS is raw or both), but GoPro RAW is not among ' +
+  'the formats Google Photos documents: Google may refuse them after the upload, and they then ' +
+  'fail with INVALID_ARGUMENT. The JPEG of each photo (Q2G_RAW_PHOTOS=jpeg) is always accepted.';
 
-async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
+/** The warning of a listing that found no stable, complete pass within its passes. */
+function gapWarning(passes: number, total: number, found: number): string {
+  const missing = total > found ? `${total - found} of ${total} items were not found` : '';
+  return (
+    `GoPro's library changed while q2google listed it, ${passes} times over` +
+    `${missing ? `; ${missing}` : ''}. Some items may be missing from this session: ` +
+    'sync the same dates again later with a new session id (what is already in Google Photos ' +
+    'is skipped).'
+  );
 }
 
 /**
  * Pages through `/media/search` for the capture range, newest first, and yields each page's
- * units with a cursor (next page + the ids just before it) so a killed discovery continues.
- * Items repeated at a page boundary are dropped, short pages are re-requested, and the range
- * and types are filtered client-side as well; every item is reported exactly once.
+ * units with a cursor so a killed discovery continues. Items repeated at a page boundary are
+ * dropped, short pages are re-requested, and the range and types are filtered client-side too.
+ *
+ * A pass is complete when `_pages.total_items` stayed the same on every page and the pass found
+ * that many distinct ids. Otherwise the library changed while listing (a new capture shifts
+ * pages, a deletion slides an unread item onto a page already read) and the listing starts a
+ * new pass from page 1, up to `listingPasses`, then warns. A resumed listing whose total
+ * differs from the one its cursor was made under re-lists from page 1 (spec §7 G4). Items
+ * are reported once per listing; after a resume, a re-list may repeat units already reported
+ * before it (the engine keeps the first). A listing with RAW `.gpr` units warns that Google
+ * may refuse them (spec §7 G6).
  */
 export async function* listGoProUnits(
   deps: ListerDeps,
@@ -88,17 +65,12 @@ export async function* listGoProUnits(
   const from = Date.parse(request.range.from);
   const to = Date.parse(request.range.to);
   const types = new Set(request.mediaTypes);
-  const query: Record<string, string> = {
-    fields: SEARCH_FIELDS,
-    order_by: 'captured_at',
-    per_page: String(options.perPage),
-    // one second of slack each side: the server's bound inclusivity is unknown (spec §2.2)
-    captured_range: `${new Date(from - 1000).toISOString()},${new Date(to + 1000).toISOString()}`,
-    processing_states: options.notReady === 'exclude' ? 'ready' : ALL_PROCESSING_STATES,
-  };
-  if (types.size > 0) query.type = [...types].join(',');
+  const query = searchQuery({ from, to }, types, options);
   let cursor = decodeCursor(request.cursor);
+  let resumed = request.cursor !== null;
   let previous: ReadonlySet<string> = new Set(cursor.boundary);
+  const listed = new Set<string>();
+  let rawWarned = false;
   const wanted = (item: SearchItem) => {
     const at = capturedMs(item);
     return at >= from && at <= to && (types.size === 0 || types.has(item.type ?? ''));
@@ -119,32 +91,48 @@ export async function* listGoProUnits(
       previous,
       request.signal,
     );
-    const media = response._embedded.media;
-    if (media.length === 0) {
-      yield { units: [], cursor: null };
-      return;
+    const { total_items: total, total_pages: totalPages } = response._pages;
+    if (resumed && cursor.page > 1 && cursor.total !== null && total !== cursor.total) {
+      // page numbers recorded before the library changed are not trusted: start over
+      cursor = passStart(Math.min(cursor.pass + 1, deps.listingPasses));
+      previous = new Set();
+      resumed = false;
+      continue;
     }
+    resumed = false;
+    const media = response._embedded.media;
     const seen = new Set<string>();
-    const fresh = media.filter((m) => {
+    const onPage = media.filter((m) => {
       if (previous.has(m.id) || seen.has(m.id)) return false;
       seen.add(m.id);
-      return wanted(m);
+      return true;
     });
+    const fresh = onPage.filter((m) => !listed.has(m.id) && wanted(m));
     const units = (await mapLimit(fresh, deps.descriptorConcurrency, unitsOf)).flat();
-    const done = cursor.page >= response._pages.total_pages;
-    const ids = media.map((m) => m.id);
-    const next = {
-      v: 1 as const,
-      page: cursor.page + 1,
-      boundary: ids.slice(-CURSOR_BOUNDARY_IDS),
-    };
+    for (const m of fresh) listed.add(m.id);
+    const passTotal = cursor.total ?? total;
+    const found = cursor.found + onPage.length;
+    const changed = cursor.changed || total !== passTotal;
+    const warnings = warning ? [warning] : [];
+    if (!rawWarned && units.some((u) => u.mimeType === RAW_MIME_TYPE && !u.skip)) {
+      rawWarned = true;
+      warnings.push(RAW_WARNING);
+    }
+    let next: ListCursor | null = null;
+    if (media.length > 0 && cursor.page < totalPages) {
+      const boundary = media.map((m) => m.id).slice(-CURSOR_BOUNDARY_IDS);
+      next = { ...cursor, page: cursor.page + 1, boundary, total: passTotal, changed, found };
+    } else if (changed || found < total) {
+      if (cursor.pass < deps.listingPasses) next = passStart(cursor.pass + 1);
+      else warnings.push(gapWarning(cursor.pass, total, found));
+    }
     yield {
       units,
-      cursor: done ? null : encodeCursor(next),
-      ...(warning ? { warnings: [warning] } : {}),
+      cursor: next ? encodeCursor(next) : null,
+      ...(warnings.length > 0 ? { warnings } : {}),
     };
-    if (done) return;
-    previous = seen;
+    if (!next) return;
+    previous = next.page === 1 ? new Set() : seen;
     cursor = next;
   }
 }

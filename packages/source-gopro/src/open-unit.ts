@@ -49,7 +49,22 @@ async function* skipBytes(
   }
 }
 
-/** One GET of the unit's signed URL from `offset`; a refused URL is refreshed once at once. */
+/**
+ * Whether a CDN 400 is S3's `ExpiredToken`: the URL's signing session (temporary STS
+ * credentials) ended before the URL's own expiry (spec §7 G3). Reads the small XML body.
+ */
+async function isExpiredToken(res: Response): Promise<boolean> {
+  try {
+    return /<Code>\s*ExpiredToken\s*<\/Code>/.test(await res.text());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One GET of the unit's signed URL from `offset`; a refused URL (403, or 400 `ExpiredToken`)
+ * is refreshed once at once.
+ */
 async function openOnce(
   deps: OpenerDeps,
   unit: MediaUnit,
@@ -72,14 +87,18 @@ async function openOnce(
       if (signal?.aborted) throw abortError(signal);
       throw networkError(what, error);
     }
-    if (res.status === 403) {
-      await res.body?.cancel();
+    if (res.status === 400 && !(await isExpiredToken(res))) {
+      throw httpStatusError(res.status, what, res.headers);
+    }
+    if (res.status === 403 || res.status === 400) {
+      if (!res.bodyUsed) await res.body?.cancel();
       deps.descriptors.invalidate(unit.mediaId);
       if (refreshed === 0) continue;
-      throw new Q2gError('GOPRO_URL_EXPIRED', `${what}: the signed URL was refused (403).`, {
-        retryable: true,
-        details: { url: redactUri(entry.url) },
-      });
+      throw new Q2gError(
+        'GOPRO_URL_EXPIRED',
+        `${what}: the signed URL was refused (${res.status}).`,
+        { retryable: true, details: { url: redactUri(entry.url) } },
+      );
     }
     if (res.status === 416) {
       await res.body?.cancel();
@@ -127,7 +146,8 @@ async function openOnce(
 
 /**
  * Opens a unit from `offset`: the served size (Content-Range total or Content-Length) is the
- * truth; expired URLs are refreshed; 429/5xx/network errors are retried with backoff honouring
+ * truth; expired URLs (403, or 400 `ExpiredToken` when the signing session ended first) get a
+ * fresh descriptor; 429/5xx/network errors are retried with backoff honouring
  * Retry-After; a connection dropped mid-body resumes from the last byte received (Range)
  * within the retry budget. The body is streamed, never buffered.
  */

@@ -42,7 +42,8 @@ const byItem = (a: DescriptorEntry, b: DescriptorEntry) =>
   (a.item_number ?? 1) - (b.item_number ?? 1);
 
 /**
- * The originals of an item per spec §3.2: an edit's `baked_source`; one `source` variation per
+ * The originals of an item per spec §3.2: an edit's `baked_source` (else its first `files[]`
+ * entry, spec §7 G5); one `source` variation per
  * chapter; one `files[]` entry per burst frame (never the cover); otherwise the single `source`
  * (falling back to `files[0]`); RAW `.gpr` entries per the `raw` option; never `concat`.
  * For a `.360` item with `max360: 'rendered'`, the best flat render instead (empty if none).
@@ -60,8 +61,9 @@ export function selectParts(
     extension: extensionOf(entry, fallback),
   });
   if (EDIT_TYPES.has(type)) {
-    const baked = variations.find((v) => v.label === 'baked_source');
-    return baked ? [pick('render', baked, 'mp4')] : [];
+    // an edit with no rendered `source` is served through files[] (spec §7 G5)
+    const render = variations.find((v) => v.label === 'baked_source') ?? files[0];
+    return render ? [pick('render', render, 'mp4')] : [];
   }
   if (fileExtension.toLowerCase() === '360') {
     if (options.max360 !== 'rendered') return [];

@@ -20,12 +20,17 @@ export const GoProSourceOptionsSchema = z.object({
 export type GoProSourceOptions = z.infer<typeof GoProSourceOptionsSchema>;
 export type GoProSourceOptionsInput = z.input<typeof GoProSourceOptionsSchema>;
 
-/** Session options over the source's defaults, validated (CONFIG_INVALID naming the field). */
+/**
+ * Session options over the source's defaults, validated (CONFIG_INVALID naming the field).
+ * `rawPhotos` (what the apps send for the `Q2G_RAW_PHOTOS` setting) is read as `raw`.
+ */
 export function resolveSourceOptions(
   defaults: GoProSourceOptionsInput,
   session: Record<string, unknown>,
 ): GoProSourceOptions {
-  const result = GoProSourceOptionsSchema.safeParse({ ...defaults, ...session });
+  const { rawPhotos, ...rest } = session;
+  const raw = rawPhotos === undefined ? {} : { raw: rawPhotos };
+  const result = GoProSourceOptionsSchema.safeParse({ ...defaults, ...raw, ...rest });
   if (!result.success) {
     const field = result.error.issues[0]?.path.join('.') ?? '?';
     throw new Q2gError('CONFIG_INVALID', `Invalid GoPro source option "${field}".`);

@@ -9,19 +9,12 @@ import {
   CURRENT_SCHEMA_VERSION,
   type ItemState,
   type ItemStatus,
+  ItemStatusSchema,
   type SessionState,
 } from '@q2google/core';
 
-/** Every unit status, in pipeline order then the two end states. */
-export const ALL_STATUSES: readonly ItemStatus[] = [
-  'discovered',
-  'uploading',
-  'uploaded',
-  'creating',
-  'created',
-  'skipped',
-  'failed',
-];
+/** Every unit status, in the model's order (core's `ItemStatusSchema`). */
+export const ALL_STATUSES: readonly ItemStatus[] = ItemStatusSchema.options;
 
 /** A fresh namespace for one run: `q2g_` + 12 hex digits (safe as a table prefix or folder). */
 export function randomNamespace(): string {

@@ -15,7 +15,9 @@ export { createTestClock, findTestService, type TestServiceOptions } from './tes
 export type {
   ConformanceContext,
   ConformanceOptions,
+  LeaseStress,
   StoredRecord,
   StoredSession,
+  UnreachableStorage,
   VitestApi,
 } from './types.js';

@@ -1,11 +1,5 @@
-// TODO(core export): switch to '@q2google/core' once core's index re-exports ./backends.
-
+import { createMemoryBackend, createMemoryStore, type MemoryStore } from '@q2google/core/testing';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  createMemoryBackend,
-  createMemoryStore,
-  type MemoryStore,
-} from '../../core/src/backends/index.js';
 import { runStateBackendConformance } from './index.js';
 
 let clock = Date.now();

@@ -7,14 +7,17 @@ import { resolveCapabilities } from '@q2google/core';
 import { randomNamespace } from './fixtures.js';
 import { closeGroup } from './groups/close.js';
 import { concurrencyGroup } from './groups/concurrency.js';
+import { connectionErrorsGroup } from './groups/connection-errors.js';
 import { corruptionGroup } from './groups/corruption.js';
 import { durabilityGroup } from './groups/durability.js';
 import { incrementalSaveGroup } from './groups/incremental-save.js';
 import { largeSessionGroup } from './groups/large-session.js';
+import { leaseStressGroup } from './groups/lease-stress.js';
 import { leasesGroup } from './groups/leases.js';
 import { ledgerGroup } from './groups/ledger.js';
 import { listSessionsGroup } from './groups/list-sessions.js';
 import { roundTripGroup } from './groups/round-trip.js';
+import { storedRecordsGroup } from './groups/stored-records.js';
 import { transitionsGroup } from './groups/transitions.js';
 import type { GroupInput } from './harness.js';
 import type { ConformanceContext, ConformanceOptions, VitestApi } from './types.js';
@@ -24,6 +27,7 @@ export const CONFORMANCE_GROUPS = {
   'round-trip': roundTripGroup,
   transitions: transitionsGroup,
   'incremental-save': incrementalSaveGroup,
+  'stored-records': storedRecordsGroup,
   'large-session': largeSessionGroup,
   durability: durabilityGroup,
   concurrency: concurrencyGroup,
@@ -32,6 +36,8 @@ export const CONFORMANCE_GROUPS = {
   'list-sessions': listSessionsGroup,
   ledger: ledgerGroup,
   leases: leasesGroup,
+  'lease-stress': leaseStressGroup,
+  'connection-errors': connectionErrorsGroup,
 } as const;
 
 /**

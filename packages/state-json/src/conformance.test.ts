@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { runStateBackendConformance } from '@q2google/state-conformance';
@@ -14,6 +15,9 @@ import {
 
 const root = await tempStateRoot();
 const dirFor = (namespace: string) => join(root, namespace);
+// A regular file where a folder should be: nothing can be stored below it.
+const notAFolder = join(root, 'not-a-folder');
+await writeFile(notAFolder, 'a file');
 let other: ChildProcess | undefined;
 afterAll(() => {
   other?.kill();
@@ -33,6 +37,11 @@ runStateBackendConformance(
       });
     },
     inspect: async ({ namespace }, id) => inspectSession(join(dirFor(namespace), id)),
+    unreachable: {
+      open: async () => createJsonBackend({ directory: join(notAFolder, 'state') }),
+      codes: ['BACKEND_WRITE_FAILED'],
+      mentions: join(notAFolder, 'state'),
+    },
     corrupt: async ({ namespace }, id) => truncateMeta(join(dirFor(namespace), id)),
     writeForeign: async ({ namespace }, id, document) =>
       writeMetaRaw(join(dirFor(namespace), id), document),

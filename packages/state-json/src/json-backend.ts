@@ -6,6 +6,9 @@
 import { dirname, resolve } from 'node:path';
 import {
   type BackendCapabilities,
+  type BackendFrame,
+  createBackendFrame,
+  defineStateBackend,
   parseSessionDocument,
   Q2gError,
   type SessionChange,
@@ -21,7 +24,7 @@ import { listJsonSessions } from './list-sessions.js';
 import { readJsonFile } from './read-json-file.js';
 import { makeDirectory, removeStale, writeRecords } from './record-writer.js';
 import {
-  countStatuses,
+  cachedCounts,
   hashText,
   readRecords,
   type SessionCache,
@@ -54,17 +57,16 @@ const metaOf = (state: SessionState): SessionMeta => {
   return meta;
 };
 
-class JsonBackend implements SyncStateBackend {
-  readonly name = 'json';
-  readonly capabilities = JSON_BACKEND_CAPABILITIES;
+/** The storage work of the JSON backend; core's frame adds the closed guard and error naming. */
+class JsonStore {
   private readonly caches = new Map<string, SessionCache>();
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly locks: SessionLocks;
-  private closed = false;
 
   constructor(
     private readonly root: string,
     private readonly ops: FileOps,
+    private readonly frame: BackendFrame,
     owner: LockOwner | undefined,
     isAlive: ((pid: number) => boolean) | undefined,
   ) {
@@ -72,52 +74,40 @@ class JsonBackend implements SyncStateBackend {
   }
 
   load(sessionId: string): Promise<SessionState | null> {
-    return this.serial(sessionId, () => this.loadNow(sessionId));
+    return this.serial('load', sessionId, () => this.loadNow(sessionId));
   }
 
   save(state: SessionState): Promise<void> {
-    return this.serial(state.id, () => this.saveNow(state));
+    return this.serial('save', state.id, () => this.saveNow(state));
   }
 
   saveChanges(change: SessionChange): Promise<void> {
-    return this.serial(change.sessionId, () => this.saveChangesNow(change));
+    return this.serial('saveChanges', change.sessionId, () => this.saveChangesNow(change));
   }
 
-  async listSessions() {
-    this.assertOpen();
+  listSessions() {
     return listJsonSessions(this.ops, this.root);
   }
 
-  async ledgerLookup(keys: string[]) {
-    this.assertOpen();
+  ledgerLookup(keys: string[]) {
     return ledgerLookup(this.ops, this.root, keys);
   }
 
-  async ledgerRecord(entries: Parameters<typeof ledgerRecord>[2]) {
-    this.assertOpen();
+  ledgerRecord(entries: Parameters<typeof ledgerRecord>[2]) {
     return ledgerRecord(this.ops, this.root, entries);
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+  /** Lets queued operations settle (they refuse once closed), then drops locks and caches. */
+  async release(): Promise<void> {
     await Promise.allSettled([...this.chains.values()]);
     await this.locks.releaseAll();
     this.caches.clear();
   }
 
-  private assertOpen(): void {
-    if (this.closed) {
-      throw new Q2gError('BACKEND_CLOSED', `The JSON state backend at ${this.root} is closed.`, {
-        hint: 'Open a new backend instead of reusing a closed one.',
-      });
-    }
-  }
-
-  /** Runs operations on one session one after another. */
-  private serial<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
+  /** Runs operations on one session one after another; a queued one refuses after close. */
+  private serial<T>(operation: string, sessionId: string, fn: () => Promise<T>): Promise<T> {
     const run = async () => {
-      this.assertOpen();
+      this.frame.assertOpen(operation);
       return fn();
     };
     const previous = this.chains.get(sessionId) ?? Promise.resolve();
@@ -179,7 +169,7 @@ class JsonBackend implements SyncStateBackend {
   }
 
   private async writeMeta(paths: SessionPaths, cache: SessionCache, meta: SessionMeta) {
-    const text = serialize({ ...meta, counts: countStatuses(cache) });
+    const text = serialize({ ...meta, counts: cachedCounts(cache) });
     const hash = hashText(text);
     if (cache.metaHash === hash) return;
     await writeFileAtomic(this.ops, paths.meta, text);
@@ -278,10 +268,25 @@ class JsonBackend implements SyncStateBackend {
 
 /** Opens the JSON state backend over `directory`. */
 export function createJsonBackend(options: JsonBackendOptions): SyncStateBackend {
-  return new JsonBackend(
-    resolve(options.directory),
+  const root = resolve(options.directory);
+  const frame = createBackendFrame({
+    name: 'json',
+    label: 'JSON state',
+    where: root,
+    // Unexpected file-system failures (the known ones are already named) are worth a retry.
+    classifyConnectionError: () => 'retryable',
+    unavailableHints: { retryable: 'Check that the state folder is readable and writable.' },
+  });
+  const store = new JsonStore(
+    root,
     options.fileOps ?? nodeFileOps,
+    frame,
     options.lockOwner,
     options.isProcessAlive,
   );
+  return defineStateBackend(frame, {
+    capabilities: JSON_BACKEND_CAPABILITIES,
+    methods: store,
+    release: () => store.release(),
+  });
 }

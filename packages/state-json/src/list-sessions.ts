@@ -1,8 +1,11 @@
+/** `listSessions` of the JSON backend: stored counts in meta.json, or counted from the records. */
 import {
+  countStatuses,
+  newestFirst,
   parseSessionDocument,
-  type SessionMeta,
   SessionMetaSchema,
   type SessionSummary,
+  summarizeSession,
 } from '@q2google/core';
 import { z } from 'zod';
 import type { FileOps } from './file-ops.js';
@@ -12,17 +15,6 @@ import { readRecords } from './session-files.js';
 
 const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
 
-function summary(meta: SessionMeta, counts: Record<string, number>): SessionSummary {
-  return {
-    id: meta.id,
-    range: meta.range,
-    options: meta.options,
-    createdAt: meta.createdAt,
-    updatedAt: meta.updatedAt,
-    counts,
-  };
-}
-
 async function fromDirectory(ops: FileOps, root: string, id: string) {
   const paths = sessionPaths(root, id);
   const raw = await readJsonFile(ops, paths.meta);
@@ -30,23 +22,16 @@ async function fromDirectory(ops: FileOps, root: string, id: string) {
   const meta = SessionMetaSchema.safeParse(raw);
   if (!meta.success) return undefined;
   const stored = CountsSchema.safeParse((raw as { counts?: unknown }).counts);
-  if (stored.success) return summary(meta.data, stored.data);
+  if (stored.success) return summarizeSession(meta.data, stored.data);
   const { infos } = await readRecords(ops, paths.items, 'key', false);
-  const counts: Record<string, number> = {};
-  for (const info of infos.values()) {
-    if (info.status) counts[info.status] = (counts[info.status] ?? 0) + 1;
-  }
-  return summary(meta.data, counts);
+  return summarizeSession(meta.data, infos.counts);
 }
 
 async function fromFlat(ops: FileOps, root: string, id: string) {
   const raw = await readJsonFile(ops, sessionPaths(root, id).flat);
   if (raw === undefined) return undefined;
   const state = parseSessionDocument(raw);
-  const counts: Record<string, number> = {};
-  for (const item of Object.values(state.items))
-    counts[item.status] = (counts[item.status] ?? 0) + 1;
-  return summary(state, counts);
+  return summarizeSession(state, countStatuses(Object.values(state.items)));
 }
 
 /** Every readable session under `root`, most recently updated first. */
@@ -64,9 +49,5 @@ export async function listJsonSessions(ops: FileOps, root: string): Promise<Sess
       return undefined;
     }
   });
-  return rows
-    .filter((row): row is SessionSummary => row !== undefined)
-    .sort(
-      (a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.createdAt.localeCompare(a.createdAt),
-    );
+  return newestFirst(rows.filter((row): row is SessionSummary => row !== undefined));
 }

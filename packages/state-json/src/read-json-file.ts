@@ -38,20 +38,5 @@ export async function listDir(ops: FileOps, dir: string): Promise<string[]> {
   }
 }
 
-/** Runs `fn` over `inputs` with at most `limit` calls in flight, keeping order. */
-export async function mapLimit<T, R>(
-  inputs: readonly T[],
-  limit: number,
-  fn: (input: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(inputs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      out[index] = await fn(inputs[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
-  return out;
-}
+/** Core's concurrency-limited map, which the state files use for their reads and writes. */
+export { mapLimit } from '@q2google/core';

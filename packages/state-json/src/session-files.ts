@@ -135,6 +135,6 @@ export async function readRecords(
 }
 
 /** Counts of units per status from what the cache knows. */
-export function countStatuses(cache: SessionCache): Record<string, number> {
+export function cachedCounts(cache: SessionCache): Record<string, number> {
   return { ...cache.items.counts };
 }

@@ -12,6 +12,7 @@ import {
 } from './test-support/mongo-test-env.js';
 
 const url = await mongoTestUrl();
+const PASSWORD = 'Sup3r-secret-pw';
 
 if (!url) {
   describe.skip('state backend conformance: mongo (no server)', () => {
@@ -50,6 +51,16 @@ if (!url) {
       reopen: open,
       concurrentOpen: open,
       advanceClock: (_ctx, ms) => clock.advance(ms),
+      unreachable: {
+        open: () =>
+          createMongoBackend({
+            url: `mongodb://app:${PASSWORD}@127.0.0.1:1/q2google`,
+            serverSelectionTimeoutMs: 300,
+          }),
+        retryable: true,
+        secret: PASSWORD,
+        mentions: 'mongodb://app:***@127.0.0.1:1/q2google',
+      },
       async inspect(ctx, sessionId) {
         const n = namesOf(ctx);
         if (!(await db().collection<SessionDoc>(n.sessions).findOne({ _id: sessionId }))) {

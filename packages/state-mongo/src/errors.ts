@@ -1,16 +1,9 @@
 /**
- * Turns driver errors into q2google errors: server selection, network and topology failures are
- * BACKEND_UNAVAILABLE (retryable), a refused login BACKEND_UNAVAILABLE (not retryable), a
- * malformed URI BACKEND_INVALID_URI. URIs are redacted and passwords masked everywhere.
+ * Which MongoDB driver errors mean the server cannot be reached (retryable) or refuses this
+ * login (fatal) — core's backend frame turns those into BACKEND_UNAVAILABLE, redacted — and
+ * which mean the URI itself is malformed (BACKEND_INVALID_URI).
  */
-import {
-  isQ2gError,
-  Q2gError,
-  type Q2gErrorCode,
-  redactSecrets,
-  redactUri,
-  wrapError,
-} from '@q2google/core';
+import { type ConnectionTrouble, Q2gError, redactUri } from '@q2google/core';
 
 const NETWORK_ERRORS = new Set([
   'MongoServerSelectionError',
@@ -24,19 +17,8 @@ const URI_ERRORS = new Set(['MongoParseError', 'MongoInvalidArgumentError', 'Mon
 /** Server error codes for refused logins: AuthenticationFailed, Unauthorized. */
 const AUTH_CODES = new Set([18, 13]);
 
-/** The password in a connection URI, if any (for masking). */
-export function uriPassword(uri: string | undefined): string | undefined {
-  const match = uri?.match(/^[a-z][a-z0-9+.-]*:\/\/[^/:@?#]*:([^@/?#]*)@/i);
-  if (!match?.[1]) return undefined;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return match[1];
-  }
-}
-
 /** `retryable` when the server cannot be reached now; `fatal` when it refuses this login. */
-export function classifyConnectionError(error: unknown): 'retryable' | 'fatal' | undefined {
+export function classifyConnectionError(error: unknown): ConnectionTrouble | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, code } = error as { name?: unknown; code?: unknown };
   if (typeof name === 'string' && NETWORK_ERRORS.has(name)) return 'retryable';
@@ -52,34 +34,8 @@ export function invalidUri(uri: string, cause?: unknown): Q2gError {
   });
 }
 
-/** Wraps `error` from `operation`; connection failures become BACKEND_UNAVAILABLE. */
-export function toBackendError(
-  error: unknown,
-  operation: string,
-  uri: string | undefined,
-  fallback: Q2gErrorCode = 'BACKEND_WRITE_FAILED',
-): Q2gError {
-  if (isQ2gError(error)) return error;
-  const secrets = [uriPassword(uri)];
-  const where = uri ? redactUri(uri) : 'the injected client';
+/** True when the driver rejected the URI or its options (a parse or argument error). */
+export function isUriError(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
-  if (uri && typeof name === 'string' && URI_ERRORS.has(name)) return invalidUri(uri, error);
-  const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
-  const kind = classifyConnectionError(error);
-  if (kind) {
-    return new Q2gError(
-      'BACKEND_UNAVAILABLE',
-      `MongoDB at ${where} is unavailable (${operation}): ${reason}`,
-      {
-        cause: error,
-        retryable: kind === 'retryable',
-        hint:
-          kind === 'retryable'
-            ? 'Check that MongoDB is running and reachable, then try again.'
-            : 'Check the user and password in the state URI.',
-      },
-    );
-  }
-  const wrapped = wrapError(error, fallback, `MongoDB ${operation} failed at ${where}`);
-  return new Q2gError(wrapped.code, redactSecrets(wrapped.message, secrets), { cause: error });
+  return typeof name === 'string' && URI_ERRORS.has(name);
 }

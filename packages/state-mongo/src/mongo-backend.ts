@@ -5,13 +5,17 @@
  */
 import {
   type BackendCapabilities,
+  createBackendFrame,
+  defineStateBackend,
+  type FramedBackend,
   Q2gError,
-  type Q2gErrorCode,
-  type SyncStateBackend,
+  redactUri,
+  type StateBackendMethods,
+  uriPassword,
 } from '@q2google/core';
 import { MongoClient } from 'mongodb';
 import { type Collections, collectionsOf, ensureIndexes } from './collections.js';
-import { invalidUri, toBackendError } from './errors.js';
+import { classifyConnectionError, invalidUri, isUriError } from './errors.js';
 import * as leases from './leases.js';
 import { lookupLedger, recordLedger } from './ledger.js';
 import { type CollectionNames, type CollectionPlacement, resolveCollectionNames } from './names.js';
@@ -31,12 +35,13 @@ export interface MongoBackendOptions extends CollectionPlacement {
 }
 
 /** The MongoDB backend: every optional capability of the contract, implemented. */
-export type MongoBackend = Required<Omit<SyncStateBackend, 'name' | 'capabilities'>> & {
-  readonly name: 'mongo';
-  readonly capabilities: BackendCapabilities;
-  /** The database and collection names in use. */
-  readonly names: CollectionNames;
-};
+export type MongoBackend = FramedBackend<
+  Required<StateBackendMethods>,
+  {
+    /** The database and collection names in use. */
+    readonly names: CollectionNames;
+  }
+>;
 
 /** What a MongoDB backend declares. */
 export const MONGO_CAPABILITIES: BackendCapabilities = Object.freeze({
@@ -68,6 +73,13 @@ export async function createMongoBackend(options: MongoBackendOptions): Promise<
   const names = resolveCollectionNames(options, options.url);
   const ownsClient = !options.client;
   const client = options.client ?? openClient(url!, options.serverSelectionTimeoutMs ?? 5_000);
+  const frame = createBackendFrame({
+    name: 'mongo',
+    label: 'MongoDB',
+    where: url ? redactUri(url) : 'the injected client',
+    secrets: [uriPassword(url)],
+    classifyConnectionError,
+  });
   let c: Collections;
   try {
     if (ownsClient) await client.connect();
@@ -75,58 +87,35 @@ export async function createMongoBackend(options: MongoBackendOptions): Promise<
     await ensureIndexes(c);
   } catch (error) {
     if (ownsClient) await client.close().catch(() => {});
-    throw toBackendError(error, 'open', url, 'BACKEND_UNAVAILABLE');
+    throw url && isUriError(error)
+      ? invalidUri(url, error)
+      : frame.toError(error, 'open', 'BACKEND_UNAVAILABLE');
   }
   const now = options.now ?? (() => new Date());
-  let closed = false;
-
-  const run = async <T>(
-    operation: string,
-    fallback: Q2gErrorCode,
-    body: () => Promise<T>,
-  ): Promise<T> => {
-    if (closed) {
-      throw new Q2gError('BACKEND_CLOSED', `The MongoDB backend is closed (${operation}).`);
-    }
-    try {
-      return await body();
-    } catch (error) {
-      throw toBackendError(error, operation, url, fallback);
-    }
-  };
-
-  return {
-    name: 'mongo',
-    capabilities: MONGO_CAPABILITIES,
-    names,
-    load: (sessionId) => run('load', 'INTERNAL', () => readSession(c, sessionId)),
-    save: (state) => run('save', 'BACKEND_WRITE_FAILED', () => writeSession(c, state)),
-    saveChanges: (change) =>
-      run('saveChanges', 'BACKEND_WRITE_FAILED', () => writeChanges(c, change)),
-    listSessions: () => run('listSessions', 'INTERNAL', () => listStoredSessions(c)),
-    ledgerLookup: (keys) => run('ledgerLookup', 'INTERNAL', () => lookupLedger(c, keys)),
-    ledgerRecord: (entries) =>
-      run('ledgerRecord', 'BACKEND_WRITE_FAILED', () => recordLedger(c, entries)),
-    claimItems: (claim) =>
-      run('claimItems', 'BACKEND_WRITE_FAILED', () => leases.claimItems(c, claim, now())),
-    renewLeases: (sessionId, workerId, keys, leaseMs) =>
-      run('renewLeases', 'BACKEND_WRITE_FAILED', () =>
-        leases.renewLeases(c, { sessionId, workerId, keys, leaseMs }, now()),
-      ),
-    releaseLeases: (sessionId, workerId, keys) =>
-      run('releaseLeases', 'BACKEND_WRITE_FAILED', () =>
-        leases.releaseLeases(c, { sessionId, workerId, keys }),
-      ),
-    acquireRole: (claim) =>
-      run('acquireRole', 'BACKEND_WRITE_FAILED', () => leases.acquireRole(c, claim, now())),
-    releaseRole: (sessionId, role, workerId) =>
-      run('releaseRole', 'BACKEND_WRITE_FAILED', () =>
-        leases.releaseRole(c, { sessionId, role, workerId }),
-      ),
-    async close() {
-      if (closed) return;
-      closed = true;
-      if (ownsClient) await client.close();
+  return defineStateBackend(
+    frame,
+    {
+      capabilities: MONGO_CAPABILITIES,
+      methods: {
+        load: (sessionId) => readSession(c, sessionId),
+        save: (state) => writeSession(c, state),
+        saveChanges: (change) => writeChanges(c, change),
+        listSessions: () => listStoredSessions(c),
+        ledgerLookup: (keys) => lookupLedger(c, keys),
+        ledgerRecord: (entries) => recordLedger(c, entries),
+        claimItems: (claim) => leases.claimItems(c, claim, now()),
+        renewLeases: (sessionId, workerId, keys, leaseMs) =>
+          leases.renewLeases(c, { sessionId, workerId, keys, leaseMs }, now()),
+        releaseLeases: (sessionId, workerId, keys) =>
+          leases.releaseLeases(c, { sessionId, workerId, keys }),
+        acquireRole: (claim) => leases.acquireRole(c, claim, now()),
+        releaseRole: (sessionId, role, workerId) =>
+          leases.releaseRole(c, { sessionId, role, workerId }),
+      },
+      release: async () => {
+        if (ownsClient) await client.close();
+      },
     },
-  };
+    { names },
+  );
 }

@@ -3,6 +3,7 @@
  * stored hashes, `insertMany` for new documents, one `updateOne` per changed document (in an
  * unordered `bulkWrite`), nothing for unchanged ones. No multi-document transactions.
  */
+import { runPool } from '@q2google/core';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { hashJson, type PartDoc, partId } from './documents.js';
 
@@ -34,15 +35,10 @@ export async function storedHashes(
   if (ids) {
     // One `_id` equality lookup per document, a few at a time: FerretDB scans the whole
     // collection for an `$in` filter, which would make a one-unit save cost O(collection).
-    let next = 0;
-    const lane = async () => {
-      while (next < ids.length) {
-        const _id = ids[next++]!;
-        const doc = await collection.findOne({ _id }, { projection: { _id: 1, h: 1 } });
-        if (doc) hashes.set(doc._id, String(doc.h));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(LOOKUP_LANES, ids.length) }, lane));
+    await runPool(ids, LOOKUP_LANES, async (_id) => {
+      const doc = await collection.findOne({ _id }, { projection: { _id: 1, h: 1 } });
+      if (doc) hashes.set(doc._id, String(doc.h));
+    });
     return hashes;
   }
   const cursor = collection.find({ sessionId }, { projection: { _id: 1, h: 1 } });

@@ -5,49 +5,30 @@
  */
 import {
   type BackendCreateOptions,
-  Q2gError,
+  injectedClient,
   STATE_PLUGIN_API_VERSION,
   type StateBackendPlugin,
+  takeUriParams,
 } from '@q2google/core';
 import type { MongoClient } from 'mongodb';
-import { z } from 'zod';
 import { createMongoBackend, type MongoBackend } from './mongo-backend.js';
 
-const ClientSchema = z.custom<MongoClient>(
-  (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as MongoClient).db === 'function' &&
-    typeof (v as MongoClient).connect === 'function',
-  { message: 'must be a MongoClient' },
-);
+const NAME = '@q2google/state-mongo';
 
 /** Splits a `collectionPrefix` query parameter off a MongoDB URI. */
 export function splitCollectionPrefix(uri: string): { uri: string; collectionPrefix?: string } {
-  const query = uri.indexOf('?');
-  if (query < 0) return { uri };
-  const params = new URLSearchParams(uri.slice(query + 1));
-  const collectionPrefix = params.get('collectionPrefix') ?? undefined;
-  if (collectionPrefix === undefined) return { uri };
-  params.delete('collectionPrefix');
-  const rest = params.toString();
-  return { uri: uri.slice(0, query) + (rest ? `?${rest}` : ''), collectionPrefix };
+  const { uri: rest, params } = takeUriParams(uri, ['collectionPrefix']);
+  return { uri: rest, ...params };
 }
 
 /** Opens a MongoDB backend for the registry. */
 async function create(uri: string, options: BackendCreateOptions): Promise<MongoBackend> {
   const { uri: url, collectionPrefix } = splitCollectionPrefix(uri);
-  let client: MongoClient | undefined;
-  if (options.client !== undefined) {
-    const parsed = ClientSchema.safeParse(options.client);
-    if (!parsed.success) {
-      throw new Q2gError(
-        'CONFIG_INVALID',
-        'The client given to @q2google/state-mongo must be a MongoClient.',
-      );
-    }
-    client = parsed.data;
-  }
+  const client = injectedClient<MongoClient>(options.client, {
+    plugin: NAME,
+    kind: 'a MongoClient',
+    methods: ['db', 'connect'],
+  });
   return createMongoBackend({
     url,
     ...(client ? { client } : {}),
@@ -58,7 +39,7 @@ async function create(uri: string, options: BackendCreateOptions): Promise<Mongo
 
 /** The `@q2google/state-mongo` plugin object. */
 export const mongoStatePlugin = {
-  name: '@q2google/state-mongo',
+  name: NAME,
   apiVersion: STATE_PLUGIN_API_VERSION,
   schemes: ['mongodb', 'mongodb+srv'],
   create,

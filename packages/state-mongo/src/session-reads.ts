@@ -4,11 +4,12 @@
  * with one `$group` aggregation.
  */
 import {
-  isQ2gError,
+  newestFirst,
   parseSessionDocument,
   Q2gError,
   type SessionState,
   type SessionSummary,
+  summarizeStoredSession,
 } from '@q2google/core';
 import type { Collection } from 'mongodb';
 import type { Collections } from './collections.js';
@@ -87,25 +88,14 @@ export async function listStoredSessions(c: Collections): Promise<SessionSummary
     row[_id.st] = n;
     counts.set(_id.s, row);
   }
-  const summaries: SessionSummary[] = [];
-  for (const raw of sessions) {
-    let session: SessionState;
-    try {
-      session = parseSessionDocument({ ...metaFrom(raw, String(raw._id)), items: {}, batches: {} });
-    } catch (error) {
-      if (isQ2gError(error, 'STATE_CORRUPT', 'STATE_FOREIGN', 'STATE_SCHEMA_TOO_NEW')) continue;
-      throw error;
-    }
-    summaries.push({
-      id: session.id,
-      range: session.range,
-      options: session.options,
-      createdAt: session.createdAt,
-      updatedAt: session.updatedAt,
-      counts: (counts.get(session.id) ?? {}) as SessionSummary['counts'],
-    });
-  }
-  return summaries.sort(
-    (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || a.id.localeCompare(b.id),
+  return newestFirst(
+    sessions
+      .map((raw) =>
+        summarizeStoredSession(
+          () => metaFrom(raw, String(raw._id)),
+          counts.get(String(raw._id)) ?? {},
+        ),
+      )
+      .filter((row) => row !== undefined),
   );
 }

@@ -6,6 +6,7 @@ import { createPostgresBackend } from './postgres-backend.js';
 import { createTestClock, dropTables, postgresTestUrl } from './test-support/postgres-test-env.js';
 
 const url = await postgresTestUrl();
+const PASSWORD = 'Sup3r-secret-pw';
 
 if (!url) {
   describe.skip('state backend conformance: postgres (no database)', () => {
@@ -41,6 +42,17 @@ if (!url) {
       reopen: open,
       concurrentOpen: open,
       advanceClock: (_ctx, ms) => clock.advance(ms),
+      leaseStress: { instances: 4, units: 200 },
+      unreachable: {
+        open: () =>
+          createPostgresBackend({
+            connectionString: `postgres://app:${PASSWORD}@127.0.0.1:1/q2google`,
+            connectTimeoutMs: 2_000,
+          }),
+        retryable: true,
+        secret: PASSWORD,
+        mentions: 'postgres://app:***@127.0.0.1:1/q2google',
+      },
       async inspect(ctx, sessionId) {
         const t = tablesOf(ctx);
         const session = await raw.query(`SELECT 1 FROM ${t.sessions} WHERE id = $1`, [sessionId]);

@@ -5,22 +5,15 @@
  */
 import {
   type BackendCreateOptions,
-  Q2gError,
+  injectedClient,
   STATE_PLUGIN_API_VERSION,
   type StateBackendPlugin,
+  takeUriParams,
 } from '@q2google/core';
-import { z } from 'zod';
 import type { PgPoolLike } from './db.js';
 import { createPostgresBackend, type PostgresBackend } from './postgres-backend.js';
 
-const PoolSchema = z.custom<PgPoolLike>(
-  (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as PgPoolLike).connect === 'function' &&
-    typeof (v as PgPoolLike).query === 'function',
-  { message: 'must be a pg.Pool (with connect() and query())' },
-);
+const NAME = '@q2google/state-postgres';
 
 /** Splits `schema` / `tablePrefix` query parameters off a PostgreSQL URI. */
 export function splitPlacement(uri: string): {
@@ -28,35 +21,18 @@ export function splitPlacement(uri: string): {
   schema?: string;
   tablePrefix?: string;
 } {
-  const query = uri.indexOf('?');
-  if (query < 0) return { uri };
-  const params = new URLSearchParams(uri.slice(query + 1));
-  const schema = params.get('schema') ?? undefined;
-  const tablePrefix = params.get('tablePrefix') ?? undefined;
-  params.delete('schema');
-  params.delete('tablePrefix');
-  const rest = params.toString();
-  return {
-    uri: uri.slice(0, query) + (rest ? `?${rest}` : ''),
-    ...(schema !== undefined ? { schema } : {}),
-    ...(tablePrefix !== undefined ? { tablePrefix } : {}),
-  };
+  const { uri: rest, params } = takeUriParams(uri, ['schema', 'tablePrefix']);
+  return { uri: rest, ...params };
 }
 
 /** Opens a PostgreSQL backend for the registry. */
 async function create(uri: string, options: BackendCreateOptions): Promise<PostgresBackend> {
   const placement = splitPlacement(uri);
-  let pool: PgPoolLike | undefined;
-  if (options.client !== undefined) {
-    const parsed = PoolSchema.safeParse(options.client);
-    if (!parsed.success) {
-      throw new Q2gError(
-        'CONFIG_INVALID',
-        'The client given to @q2google/state-postgres must be a pg.Pool.',
-      );
-    }
-    pool = parsed.data;
-  }
+  const pool = injectedClient<PgPoolLike>(options.client, {
+    plugin: NAME,
+    kind: 'a pg.Pool',
+    methods: ['connect', 'query'],
+  });
   return createPostgresBackend({
     ...placement,
     connectionString: placement.uri,
@@ -67,7 +43,7 @@ async function create(uri: string, options: BackendCreateOptions): Promise<Postg
 
 /** The `@q2google/state-postgres` plugin object. */
 export const postgresStatePlugin = {
-  name: '@q2google/state-postgres',
+  name: NAME,
   apiVersion: STATE_PLUGIN_API_VERSION,
   schemes: ['postgres', 'postgresql'],
   create,

@@ -4,14 +4,17 @@
  */
 import {
   type BackendCapabilities,
+  createBackendFrame,
+  defineStateBackend,
+  type FramedBackend,
   Q2gError,
-  type Q2gErrorCode,
   redactUri,
-  type SyncStateBackend,
+  type StateBackendMethods,
+  uriPassword,
 } from '@q2google/core';
 import pg from 'pg';
 import { inTransaction, type PgPoolLike } from './db.js';
-import { toBackendError } from './errors.js';
+import { classifyConnectionError } from './errors.js';
 import * as leases from './leases.js';
 import { lookupLedger, recordLedger } from './ledger.js';
 import { migrate } from './migrations.js';
@@ -34,12 +37,13 @@ export interface PostgresBackendOptions extends TablePlacement {
 }
 
 /** The PostgreSQL backend: every optional capability of the contract, implemented. */
-export type PostgresBackend = Required<Omit<SyncStateBackend, 'name' | 'capabilities'>> & {
-  readonly name: 'postgres';
-  readonly capabilities: BackendCapabilities;
-  /** Where the tables live (schema-qualified, quoted names). */
-  readonly tables: TableNames;
-};
+export type PostgresBackend = FramedBackend<
+  Required<StateBackendMethods>,
+  {
+    /** Where the tables live (schema-qualified, quoted names). */
+    readonly tables: TableNames;
+  }
+>;
 
 /** What a PostgreSQL backend declares. */
 export const POSTGRES_CAPABILITIES: BackendCapabilities = Object.freeze({
@@ -91,72 +95,46 @@ export async function createPostgresBackend(
     });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   if (pool instanceof pg.Pool && ownsPool) pool.on('error', () => {});
-  const context = { uri };
+  const frame = createBackendFrame({
+    name: 'postgres',
+    label: 'PostgreSQL',
+    where: uri ? redactUri(uri) : 'the injected pool',
+    secrets: [uriPassword(uri)],
+    classifyConnectionError,
+    unavailableHints: { fatal: 'Check the user, password and database name in the state URI.' },
+  });
   try {
     await migrate(pool, tables);
   } catch (error) {
     if (ownsPool) await pool.end?.().catch(() => {});
-    throw toBackendError(error, 'open', context, 'BACKEND_UNAVAILABLE');
+    throw frame.toError(error, 'open', 'BACKEND_UNAVAILABLE');
   }
   const now = options.now ?? (() => new Date());
-  let closed = false;
-
-  const run = async <T>(
-    operation: string,
-    fallback: Q2gErrorCode,
-    body: () => Promise<T>,
-  ): Promise<T> => {
-    if (closed) {
-      throw new Q2gError('BACKEND_CLOSED', `The PostgreSQL backend is closed (${operation}).`);
-    }
-    try {
-      return await body();
-    } catch (error) {
-      throw toBackendError(error, operation, context, fallback);
-    }
-  };
-
-  return {
-    name: 'postgres',
-    capabilities: POSTGRES_CAPABILITIES,
-    tables,
-    load: (sessionId) => run('load', 'INTERNAL', () => readSession(pool, tables, sessionId)),
-    save: (state) =>
-      run('save', 'BACKEND_WRITE_FAILED', () =>
-        inTransaction(pool, (client) => writeSession(client, tables, state)),
-      ),
-    saveChanges: (change) =>
-      run('saveChanges', 'BACKEND_WRITE_FAILED', () =>
-        inTransaction(pool, (client) => writeChanges(client, tables, change)),
-      ),
-    listSessions: () => run('listSessions', 'INTERNAL', () => listStoredSessions(pool, tables)),
-    ledgerLookup: (keys) => run('ledgerLookup', 'INTERNAL', () => lookupLedger(pool, tables, keys)),
-    ledgerRecord: (entries) =>
-      run('ledgerRecord', 'BACKEND_WRITE_FAILED', () => recordLedger(pool, tables, entries)),
-    claimItems: (claim) =>
-      run('claimItems', 'BACKEND_WRITE_FAILED', () =>
-        leases.claimItems(pool, tables, claim, now()),
-      ),
-    renewLeases: (sessionId, workerId, keys, leaseMs) =>
-      run('renewLeases', 'BACKEND_WRITE_FAILED', () =>
-        leases.renewLeases(pool, tables, { sessionId, workerId, keys, leaseMs }, now()),
-      ),
-    releaseLeases: (sessionId, workerId, keys) =>
-      run('releaseLeases', 'BACKEND_WRITE_FAILED', () =>
-        leases.releaseLeases(pool, tables, { sessionId, workerId, keys }),
-      ),
-    acquireRole: (claim) =>
-      run('acquireRole', 'BACKEND_WRITE_FAILED', () =>
-        leases.acquireRole(pool, tables, claim, now()),
-      ),
-    releaseRole: (sessionId, role, workerId) =>
-      run('releaseRole', 'BACKEND_WRITE_FAILED', () =>
-        leases.releaseRole(pool, tables, { sessionId, role, workerId }),
-      ),
-    async close() {
-      if (closed) return;
-      closed = true;
-      if (ownsPool) await pool.end?.();
+  return defineStateBackend(
+    frame,
+    {
+      capabilities: POSTGRES_CAPABILITIES,
+      methods: {
+        load: (sessionId) => readSession(pool, tables, sessionId),
+        save: (state) => inTransaction(pool, (client) => writeSession(client, tables, state)),
+        saveChanges: (change) =>
+          inTransaction(pool, (client) => writeChanges(client, tables, change)),
+        listSessions: () => listStoredSessions(pool, tables),
+        ledgerLookup: (keys) => lookupLedger(pool, tables, keys),
+        ledgerRecord: (entries) => recordLedger(pool, tables, entries),
+        claimItems: (claim) => leases.claimItems(pool, tables, claim, now()),
+        renewLeases: (sessionId, workerId, keys, leaseMs) =>
+          leases.renewLeases(pool, tables, { sessionId, workerId, keys, leaseMs }, now()),
+        releaseLeases: (sessionId, workerId, keys) =>
+          leases.releaseLeases(pool, tables, { sessionId, workerId, keys }),
+        acquireRole: (claim) => leases.acquireRole(pool, tables, claim, now()),
+        releaseRole: (sessionId, role, workerId) =>
+          leases.releaseRole(pool, tables, { sessionId, role, workerId }),
+      },
+      release: async () => {
+        if (ownsPool) await pool.end?.();
+      },
     },
-  };
+    { tables },
+  );
 }

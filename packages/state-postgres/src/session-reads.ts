@@ -1,13 +1,15 @@
 /**
  * Reading sessions: `load` reads one snapshot with one query per table and validates the
  * assembled document once with core's `parseSessionDocument` (which also migrates old
- * documents); `listSessions` counts units per status with one GROUP BY.
+ * documents); `listSessions` counts units per status with one GROUP BY and leaves the rows'
+ * assembly to core.
  */
 import {
-  isQ2gError,
+  newestFirst,
   parseSessionDocument,
   type SessionState,
   type SessionSummary,
+  summarizeStoredSession,
 } from '@q2google/core';
 import { inTransaction, type PgPoolLike } from './db.js';
 import type { TableNames } from './names.js';
@@ -56,34 +58,22 @@ export async function listStoredSessions(
   pool: PgPoolLike,
   t: TableNames,
 ): Promise<SessionSummary[]> {
-  const { rows } = await pool.query<{ id: string; meta: unknown; counts: Record<string, number> }>(
+  const { rows } = await pool.query<{
+    id: string;
+    meta: unknown;
+    counts: SessionSummary['counts'];
+  }>(
     `SELECT s.id, s.meta, coalesce(c.counts, '{}'::jsonb) AS counts
      FROM ${t.sessions} AS s
      LEFT JOIN (
        SELECT session_id, jsonb_object_agg(status, n) AS counts
        FROM (SELECT session_id, status, count(*)::int AS n FROM ${t.items} GROUP BY session_id, status) AS g
        GROUP BY session_id
-     ) AS c ON c.session_id = s.id
-     ORDER BY s.updated_at DESC, s.id`,
+     ) AS c ON c.session_id = s.id`,
   );
-  const summaries: SessionSummary[] = [];
-  for (const row of rows) {
-    const meta = typeof row.meta === 'object' && row.meta !== null ? row.meta : {};
-    let session: SessionState;
-    try {
-      session = parseSessionDocument({ ...meta, items: {}, batches: {} });
-    } catch (error) {
-      if (isQ2gError(error, 'STATE_CORRUPT', 'STATE_FOREIGN', 'STATE_SCHEMA_TOO_NEW')) continue;
-      throw error;
-    }
-    summaries.push({
-      id: session.id,
-      range: session.range,
-      options: session.options,
-      createdAt: session.createdAt,
-      updatedAt: session.updatedAt,
-      counts: row.counts as SessionSummary['counts'],
-    });
-  }
-  return summaries;
+  return newestFirst(
+    rows
+      .map((row) => summarizeStoredSession(() => row.meta, row.counts))
+      .filter((row) => row !== undefined),
+  );
 }

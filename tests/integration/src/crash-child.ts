@@ -5,7 +5,7 @@ import { buildEngine, type Wiring } from '@q2google/test-support';
 
 const wiring = JSON.parse(process.env.Q2G_IT_WIRING ?? '{}') as Wiring;
 const backend = createJsonBackend({ directory: process.env.Q2G_IT_STATE_DIR ?? '.' });
-const engine = buildEngine(wiring, {
+const engine = await buildEngine(wiring, {
   backend,
   batchSize: 5,
   concurrency: 3,

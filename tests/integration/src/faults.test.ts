@@ -90,9 +90,11 @@ describe('a sync under injected faults', () => {
     const backend = world.backend();
     const runs = [];
     for (let run = 0; run < 6; run++) {
-      const summary = await world
-        .engine({ backend, batchSize: 5 })
-        .run({ sessionId: 'faulty', range: ALL_TIME, sourceOptions: { perPage: 4 } });
+      const summary = await (await world.engine({ backend, batchSize: 5 })).run({
+        sessionId: 'faulty',
+        range: ALL_TIME,
+        sourceOptions: { perPage: 4 },
+      });
       runs.push(summary);
       if (summary.complete) break;
     }

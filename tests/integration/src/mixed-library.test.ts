@@ -16,9 +16,11 @@ afterEach(async () => {
 describe('a full sync between the emulators', () => {
   it('creates every original of a mixed library exactly once, with its bytes and name', async () => {
     world = await startWorld({ gopro: { library: { extra: 30 } } });
-    const summary = await world
-      .engine()
-      .run({ sessionId: 'mixed', range: ALL_TIME, album: 'GoPro' });
+    const summary = await (await world.engine()).run({
+      sessionId: 'mixed',
+      range: ALL_TIME,
+      album: 'GoPro',
+    });
     expect(summary.stopped).toBeUndefined();
     expect(summary.complete).toBe(true);
     expect(summary.failures).toEqual([]);
@@ -37,7 +39,10 @@ describe('a full sync between the emulators', () => {
   it('records why units were skipped', async () => {
     world = await startWorld();
     const backend = world.backend();
-    const summary = await world.engine({ backend }).run({ sessionId: 'skips', range: ALL_TIME });
+    const summary = await (await world.engine({ backend })).run({
+      sessionId: 'skips',
+      range: ALL_TIME,
+    });
     expect(summary.skippedByReason).toMatchObject({ 'unsupported-type': 1, 'not-ready': 1 });
     const state = await backend.load('skips');
     const max360 = Object.values(state!.items).find((i) =>
@@ -57,11 +62,11 @@ describe('a full sync between the emulators', () => {
         },
       },
     });
-    const first = await world.engine().run({
+    const first = await (await world.engine()).run({
       sessionId: 'h1',
       range: { from: '2024-01-01T00:00:00.000Z', to: '2024-08-31T23:59:59.999Z' },
     });
-    const second = await world.engine().run({
+    const second = await (await world.engine()).run({
       sessionId: 'all',
       range: { from: '2024-01-01T00:00:00.000Z', to: '2024-12-31T23:59:59.999Z' },
     });

@@ -1,6 +1,7 @@
 // One worker process of a shared session, for the several-workers test. Prints engine events
 // as JSON lines; the last line says whether the session was complete when it stopped.
-import { type SyncStateBackend, SyncWorker } from '@q2google/core';
+import type { SyncStateBackend } from '@q2google/core';
+import { SyncWorker } from '@q2google/core/engine';
 import { createMongoBackend } from '@q2google/state-mongo';
 import { createPostgresBackend } from '@q2google/state-postgres';
 import { buildClients, type Wiring } from '@q2google/test-support';
@@ -11,7 +12,7 @@ const backend: SyncStateBackend = await (env.Q2G_IT_BACKEND === 'mongo'
   ? createMongoBackend({ url: env.Q2G_IT_DB_URL ?? '', database: 'q2google_test', namespace })
   : createPostgresBackend({ connectionString: env.Q2G_IT_DB_URL ?? '', namespace }));
 const worker = new SyncWorker({
-  ...buildClients(JSON.parse(env.Q2G_IT_WIRING ?? '{}') as Wiring),
+  ...(await buildClients(JSON.parse(env.Q2G_IT_WIRING ?? '{}') as Wiring)),
   backend,
   workerId: env.Q2G_IT_WORKER ?? 'worker',
   concurrency: 2,

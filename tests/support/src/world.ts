@@ -1,17 +1,22 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GoProToPhotosSync, SyncEngineOptions, SyncStateBackend } from '@q2google/core';
+import type { SyncStateBackend } from '@q2google/core';
+import { envNameOf } from '@q2google/core/config';
+import type { GoProToPhotosSync, SyncEngineOptions } from '@q2google/core/engine';
 import {
   type FaultRuleInput,
   type GooglePhotosEmulator,
   type GoProEmulator,
   type GoProEmulatorOptionsInput,
+  goproSandboxSettings,
+  gphotosSandboxSettings,
+  sandboxGoogleGrant,
   startGooglePhotosEmulator,
   startGoProEmulator,
 } from '@q2google/sandbox';
-import type { GooglePhotosSinkOptions } from '@q2google/sink-gphotos';
+import { type GooglePhotosSinkTuning, writeTokenFile } from '@q2google/sink-gphotos';
 import { createJsonBackend } from '@q2google/state-json';
 import { buildEngine, type Wiring } from './wiring.js';
 
@@ -38,7 +43,7 @@ export interface World {
   /** `Q2G_*` settings that point the real CLI at the emulators (a 0600 Google token file). */
   cliEnv: Record<string, string>;
   backend(): SyncStateBackend;
-  engine(options?: Partial<SyncEngineOptions>): GoProToPhotosSync;
+  engine(options?: Partial<SyncEngineOptions>): Promise<GoProToPhotosSync>;
   close(): Promise<void>;
 }
 
@@ -48,7 +53,7 @@ export interface WorldOptions {
   google?: GoogleOptions;
   googleFaults?: FaultRuleInput[];
   goproAuth?: 'pasted' | 'password';
-  sink?: Partial<GooglePhotosSinkOptions>;
+  sink?: GooglePhotosSinkTuning;
 }
 
 /** Starts both emulators and a project folder. */
@@ -64,10 +69,16 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   await symlink(join(PACKAGE_DIR, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
   const stateDir = join(projectDir, 'state');
   await mkdir(stateDir);
-  const tokenFile = join(projectDir, 'google-token.json');
-  const refreshToken = google.issueRefreshToken({ clientId: 'q2google-sandbox' });
-  await writeFile(tokenFile, JSON.stringify({ refresh_token: refreshToken }), { mode: 0o600 });
-  const goproToken = gopro.issueAccessToken(null);
+  await mkdir(join(projectDir, 'clients'));
+  const goproSettings = (login: 'token' | 'password') =>
+    goproSandboxSettings(gopro, { tokenFile: join(projectDir, 'gopro-token.json'), login });
+  const photosSettings = gphotosSandboxSettings(google, {
+    tokenFile: join(projectDir, 'google-token.json'),
+  });
+  // The CLI's settings: a pasted GoPro token, and a Google grant saved in the project folder.
+  const cliSettings = { ...goproSettings('token'), ...photosSettings };
+  const googleGrant = sandboxGoogleGrant(google);
+  await writeTokenFile(cliSettings.googleTokenFile, googleGrant);
   const backends: SyncStateBackend[] = [];
   const world: World = {
     gopro,
@@ -75,31 +86,25 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     projectDir,
     stateDir,
     wiring: {
-      goproApiUrl: gopro.apiUrl,
-      goproToken,
-      goproAccount: gopro.account,
-      gphotosUrl: google.url,
-      refreshToken,
-      endpoints: google.endpoints,
-      goproAuth: options.goproAuth ?? 'pasted',
+      settings:
+        options.goproAuth === 'password'
+          ? { ...goproSettings('password'), ...photosSettings }
+          : cliSettings,
+      googleGrant,
       sink: options.sink ?? {},
+      clientsDir: join(projectDir, 'clients'),
     },
-    cliEnv: {
-      Q2G_GOPRO_API_URL: gopro.apiUrl,
-      Q2G_GOPRO_TOKEN: goproToken,
-      Q2G_GOPRO_USER_ID: gopro.account.userId,
-      Q2G_GPHOTOS_API_URL: google.url,
-      Q2G_GOOGLE_OAUTH_TOKEN_URL: google.endpoints.oauth2TokenUrl,
-      Q2G_GOOGLE_CLIENT_ID: 'q2google-sandbox',
-      Q2G_GOOGLE_TOKEN_FILE: tokenFile,
-      Q2G_STATE_URI: stateDir,
-    },
+    cliEnv: Object.fromEntries(
+      Object.entries({ ...cliSettings, stateUri: stateDir })
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]) => [envNameOf(key), String(value)]),
+    ),
     backend() {
       const backend = createJsonBackend({ directory: stateDir });
       backends.push(backend);
       return backend;
     },
-    engine(overrides = {}) {
+    async engine(overrides = {}) {
       return buildEngine(world.wiring, {
         ...overrides,
         backend: overrides.backend ?? world.backend(),

@@ -1,11 +1,7 @@
-import {
-  CONFIG_FIELDS,
-  CONFIG_KEYS,
-  type ConfigKey,
-  configSecrets,
-  envNameOf,
-  flagNameOf,
-} from '@q2google/core';
+import { configSecrets, envNameOf, flagNameOf } from '@q2google/core/config';
+import { CLI_SETTINGS } from '../wiring/cli-settings.js';
+
+type ConfigKey = (typeof CLI_SETTINGS.keys)[number];
 
 /** A `node:util` parseArgs option. */
 export interface FlagOption {
@@ -22,7 +18,7 @@ const ALIASES: Record<string, ConfigKey> = {
 };
 
 /** Settings that are never flags: secrets on a command line end up in shell history and `ps`. */
-const flaggable = CONFIG_KEYS.filter((key) => !CONFIG_FIELDS[key].secret);
+const flaggable = CLI_SETTINGS.keys.filter((key) => !CLI_SETTINGS.fields[key].secret);
 
 /** Every setting's flag (`--concurrency`, `--gopro-api-url`, …) plus the aliases. */
 export const CONFIG_FLAG_OPTIONS: Record<string, FlagOption> = Object.fromEntries([
@@ -54,6 +50,6 @@ export function configFlagsFrom(
 /** The values of secret `Q2G_*` variables, scrubbed from output even before config loads. */
 export function secretsInEnv(env: Record<string, string | undefined>): string[] {
   const raw: Record<string, string | undefined> = {};
-  for (const key of CONFIG_KEYS) raw[key] = env[envNameOf(key)];
-  return configSecrets(raw);
+  for (const key of CLI_SETTINGS.keys) raw[key] = env[envNameOf(key)];
+  return configSecrets(CLI_SETTINGS, raw);
 }

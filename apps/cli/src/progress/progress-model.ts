@@ -1,4 +1,5 @@
-import type { ItemState, ItemStatus, SyncEvent } from '@q2google/core';
+import type { ItemState, ItemStatus } from '@q2google/core';
+import type { SyncEvent } from '@q2google/core/engine';
 
 /** One transfer in flight. */
 export interface ActiveTransfer {

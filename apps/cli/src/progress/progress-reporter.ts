@@ -1,4 +1,5 @@
-import type { ItemState, SyncEvent } from '@q2google/core';
+import type { ItemState } from '@q2google/core';
+import type { SyncEvent } from '@q2google/core/engine';
 import type { CliContext } from '../context.js';
 import type { Printer } from '../output/printer.js';
 import { ProgressModel } from './progress-model.js';

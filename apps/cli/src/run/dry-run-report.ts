@@ -1,7 +1,7 @@
 import type { ItemState, SyncStateBackend } from '@q2google/core';
 import { formatBytes, plural } from '../output/format.js';
 import type { Printer } from '../output/printer.js';
-import { formatReasons } from './summary-report.js';
+import { formatReasons, warningLines } from './summary-report.js';
 
 const LISTED = 20;
 
@@ -49,7 +49,9 @@ export async function reportDryRun(
 ): Promise<void> {
   const state = await backend.load(sessionId);
   const items = state ? Object.values(state.items) : [];
+  const warnings = state?.discovery.warnings ?? [];
   if (printer.mode.json) {
+    for (const message of warnings) printer.json({ type: 'dry-run-warning', message });
     for (const item of items) {
       printer.json({
         type: 'dry-run-unit',
@@ -63,4 +65,5 @@ export async function reportDryRun(
     return;
   }
   for (const line of dryRunLines(items, printer.mode.verbose)) printer.result(line);
+  for (const line of warningLines(warnings, printer.style)) printer.result(line);
 }

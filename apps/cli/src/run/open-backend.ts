@@ -1,10 +1,6 @@
-import {
-  DEFAULT_STATE_PATH,
-  type LoadedConfig,
-  redactUri,
-  type SyncStateBackend,
-} from '@q2google/core';
+import { DEFAULT_STATE_PATH, redactUri, type SyncStateBackend } from '@q2google/core';
 import type { CliContext } from '../context.js';
+import type { CliLoadedConfig } from '../wiring/cli-settings.js';
 
 /** An opened state backend and how to name it in messages (password masked). */
 export interface OpenedBackend {
@@ -13,12 +9,11 @@ export interface OpenedBackend {
   close(): Promise<void>;
 }
 
-/** Opens the configured state backend through the registry. */
+/** Opens the configured state backend through the registry (a session's first step). */
 export async function openBackend(
-  ctx: Pick<CliContext, 'services'>,
-  loaded: LoadedConfig,
+  ctx: Pick<CliContext, 'services'> & { loaded: CliLoadedConfig },
 ): Promise<OpenedBackend> {
-  const { config } = loaded;
+  const { config } = ctx.loaded;
   const backend = await ctx.services.registry(config).open(config.stateUri);
   return {
     backend,
@@ -30,7 +25,7 @@ export async function openBackend(
 }
 
 /** ` --state URI` when the state location was given as a flag (so a follow-up command needs it). */
-export function stateFlagOf(loaded: LoadedConfig): string {
+export function stateFlagOf(loaded: CliLoadedConfig): string {
   const uri = loaded.config.stateUri;
   if (loaded.origins.stateUri !== 'flag' || uri === undefined) return '';
   return ` --state ${quoteArg(redactUri(uri))}`;

@@ -1,56 +1,43 @@
+import type { SyncStateBackend } from '@q2google/core';
+import { engineOptionsOf } from '@q2google/core/config';
 import {
   GoProToPhotosSync,
-  type MediaSink,
-  type MediaSource,
   type SyncEvent,
-  type SyncRequest,
-  type SyncStateBackend,
   type SyncSummary,
   SyncWorker,
-} from '@q2google/core';
-import type { CliContext } from '../context.js';
-import type { Printer } from '../output/printer.js';
+} from '@q2google/core/engine';
 import { createProgressReporter } from '../progress/progress-reporter.js';
 import { trapInterrupts } from './interrupt.js';
 import { observeBackend } from './observe-backend.js';
-
-/** What one run of a session needs, already opened. */
-export interface SessionRun {
-  request: SyncRequest;
-  backend: SyncStateBackend;
-  source: MediaSource;
-  sink: MediaSink;
-  concurrency: number;
-  maxAttempts: number;
-  /** Run as one of several workers sharing the session (backends with leases only). */
-  worker?: { workerId?: string };
-}
+import type { Clouds } from './open-clouds.js';
+import type { SessionContext } from './session-context.js';
 
 /**
  * Runs (or resumes) one session with live progress and Ctrl-C handling, and returns the
  * engine's summary — also when the run stopped early (interrupted, quota, lost login).
  */
 export async function runSession(
-  ctx: Pick<CliContext, 'stderr' | 'clock' | 'onInterrupt' | 'exit'>,
-  printer: Printer,
-  run: SessionRun,
+  ctx: Pick<
+    SessionContext,
+    'stderr' | 'clock' | 'onInterrupt' | 'exit' | 'printer' | 'loaded' | 'request' | 'worker'
+  >,
+  opened: Clouds & { backend: SyncStateBackend },
 ): Promise<SyncSummary> {
-  const reporter = createProgressReporter(ctx, printer);
+  const reporter = createProgressReporter(ctx, ctx.printer);
   const controller = new AbortController();
   const release = trapInterrupts(ctx, controller, (text) => reporter.note(text));
   try {
     const options = {
-      source: run.source,
-      sink: run.sink,
-      backend: observeBackend(run.backend, (items) => reporter.units(items)),
-      concurrency: run.concurrency,
-      maxAttempts: run.maxAttempts,
+      source: opened.source,
+      sink: opened.sink,
+      backend: observeBackend(opened.backend, (items) => reporter.units(items)),
+      ...engineOptionsOf(ctx.loaded.config),
       onEvent: (event: SyncEvent) => reporter.event(event),
     };
-    const engine = run.worker
-      ? new SyncWorker({ ...options, ...run.worker })
+    const engine = ctx.worker
+      ? new SyncWorker({ ...options, ...ctx.worker })
       : new GoProToPhotosSync(options);
-    return await engine.run(run.request, controller.signal);
+    return await engine.run(ctx.request, controller.signal);
   } finally {
     release();
     reporter.stop();

@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@q2google/core';
+import type { SyncSummary } from '@q2google/core/engine';
 import { type Outcome, SUCCESS } from '../outcome.js';
 import { plural } from '../output/format.js';
 

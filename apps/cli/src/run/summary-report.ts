@@ -1,4 +1,4 @@
-import type { SyncSummary } from '@q2google/core';
+import type { SyncSummary } from '@q2google/core/engine';
 import { formatBytes, formatDuration, formatTable } from '../output/format.js';
 import type { Style } from '../output/style.js';
 
@@ -8,6 +8,15 @@ export function formatReasons(byReason: Record<string, number>): string {
     .sort(([, a], [, b]) => b - a)
     .map(([reason, count]) => `${reason} ${count}`)
     .join(', ');
+}
+
+/** `Warnings (N):` and one indented line each; nothing when there are none. */
+export function warningLines(warnings: readonly string[], style: Style): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    style.yellow(`Warnings (${warnings.length}):`),
+    ...warnings.map((warning) => `  ${warning}`),
+  ];
 }
 
 /** The lines printed after a run: what it did and where the session stands. */
@@ -45,5 +54,6 @@ export function summaryLines(summary: SyncSummary, style: Style): string[] {
     const kind = group.retryable ? 'retryable' : 'permanent';
     lines.push(`  ${style.red(group.code)} ×${group.count} (${kind}): ${group.message}`);
   }
+  lines.push(...warningLines(summary.warnings, style));
   return lines;
 }

@@ -1,16 +1,19 @@
 import {
   createBackendRegistry,
-  createMemoryBackend,
-  createMemoryStore,
   type MediaSink,
   type MediaSource,
   STATE_PLUGIN_API_VERSION,
   type SyncStateBackend,
 } from '@q2google/core';
+import {
+  createMemoryBackend,
+  createMemoryStore,
+  FakeSink,
+  FakeSource,
+} from '@q2google/core/testing';
 import type { CliContext } from '../context.js';
 import { main } from '../main.js';
 import { stripAnsi } from '../output/style.js';
-import { TestSink, TestSource } from './fake-clouds.js';
 
 /** A context whose streams are captured, whose clock is manual, and whose clouds are fakes. */
 export interface TestContext extends CliContext {
@@ -82,8 +85,8 @@ export function testContext(
     },
     openBrowser: async () => false,
     searchDirs: [],
-    source: overrides.source ?? new TestSource([]),
-    sink: overrides.sink ?? new TestSink(),
+    source: overrides.source ?? new FakeSource([]),
+    sink: overrides.sink ?? new FakeSink(),
     backend,
     services: {
       registry: () =>

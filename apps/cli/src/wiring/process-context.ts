@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { fetchVia, sharedHttpDispatcher } from '@q2google/core';
 import type { CliContext, Prompts } from '../context.js';
 import { createRealServices } from './real-services.js';
 
@@ -84,7 +85,8 @@ export function createProcessContext(): CliContext {
     env: process.env,
     cwd: process.cwd(),
     homeDir: homedir(),
-    fetch: globalThis.fetch,
+    // Through the proxy HTTPS_PROXY / HTTP_PROXY name (NO_PROXY exempt), like both clients.
+    fetch: fetchVia(sharedHttpDispatcher()),
     exit: (code) => process.exit(code),
     onInterrupt: (handler) => {
       presses = 0;

@@ -1,10 +1,46 @@
-import { createBackendRegistry } from '@q2google/core';
-import { createGooglePhotosSink } from '@q2google/sink-gphotos';
-import { createGoProSource } from '@q2google/source-gopro';
-import type { CliContext } from '../context.js';
+import { resolve } from 'node:path';
+import {
+  createBackendRegistry,
+  createHttpTraceFile,
+  type HttpDispatcher,
+  type HttpTrace,
+} from '@q2google/core';
+import { createGooglePhotosSinkFromSettings } from '@q2google/sink-gphotos';
+import { createGoProSourceFromSettings } from '@q2google/source-gopro';
+import type { CliConfig, CliContext } from '../context.js';
 import type { Services } from '../services.js';
-import { googleAuthOf } from './google-auth.js';
-import { goproAuthOf } from './gopro-auth.js';
+import { GOOGLE_CLIENT_HINT, GOPRO_LOGIN_HINT } from './cli-settings.js';
+
+/**
+ * The GoPro source and Google Photos sink the settings describe, through the plugins'
+ * factories, over `dispatcher` (the shared, proxy-aware one by default). With `traceHttp` set
+ * both write their requests to that one file (`--trace-http`).
+ */
+export function createRealClouds(
+  ctx: Pick<CliContext, 'fetch' | 'cwd'>,
+  dispatcher?: HttpDispatcher,
+): Pick<Services, 'source' | 'sink'> {
+  const traces = new Map<string, HttpTrace>();
+  const http = (config: CliConfig) => {
+    const path = config.traceHttp ? resolve(ctx.cwd, config.traceHttp) : undefined;
+    if (path && !traces.has(path)) traces.set(path, createHttpTraceFile(path));
+    const trace = path ? traces.get(path) : undefined;
+    return { ...(dispatcher ? { dispatcher } : {}), ...(trace ? { trace } : {}) };
+  };
+  return {
+    source: (config) =>
+      createGoProSourceFromSettings(config, {
+        ...http(config),
+        ...(dispatcher ? {} : { fetch: ctx.fetch }),
+        loginHint: GOPRO_LOGIN_HINT,
+      }),
+    sink: async (config) =>
+      createGooglePhotosSinkFromSettings(config, {
+        ...http(config),
+        clientHint: GOOGLE_CLIENT_HINT,
+      }),
+  };
+}
 
 /** The production services: the real registry, the GoPro source and the Google Photos sink. */
 export function createRealServices(
@@ -13,13 +49,6 @@ export function createRealServices(
   return {
     registry: (config) =>
       createBackendRegistry({ cwd: ctx.cwd, plugins: config.plugins, searchDirs: ctx.searchDirs }),
-    source: async (config) =>
-      createGoProSource({
-        auth: await goproAuthOf(config, ctx.fetch),
-        baseUrl: config.goproApiUrl,
-        fetch: ctx.fetch,
-      }),
-    sink: async (config) =>
-      createGooglePhotosSink({ auth: googleAuthOf(config), baseUrl: config.gphotosApiUrl }),
+    ...createRealClouds(ctx),
   };
 }

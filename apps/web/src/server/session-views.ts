@@ -2,12 +2,8 @@
  * What the browser is shown of a session: counts, bytes, failure groups and units. Upload URLs,
  * upload tokens and batch internals never leave the server.
  */
-import {
-  describeSession,
-  type ItemState,
-  type SessionState,
-  type SessionSummary,
-} from '@q2google/core';
+import type { ItemState, SessionState, SessionSummary } from '@q2google/core';
+import { describeSession } from '@q2google/core/engine';
 import type { RunState, SessionDetail, SessionRow, UnitRow } from '../shared/api-types.js';
 import type { RunProgress } from '../shared/run-progress.js';
 

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createBackendRegistry, type LoadConfigInput, loadConfig } from '@q2google/core';
+import { createBackendRegistry } from '@q2google/core';
+import { type ConfigSources, engineOptionsOf, loadConfig } from '@q2google/core/config';
 import type { Connections } from './accounts/connections.js';
 import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
@@ -19,6 +20,7 @@ import { EventLog } from './runs/event-log.js';
 import { RunManager } from './runs/run-manager.js';
 import { AccessGate } from './security/access-gate.js';
 import { DEMO_RANGE, type DemoOptions, startDemo } from './wiring/demo.js';
+import { WEB_SETTINGS } from './wiring/web-config.js';
 
 /** Options of {@link startWebServer}. */
 export interface StartWebServerOptions {
@@ -31,7 +33,7 @@ export interface StartWebServerOptions {
   /** Run against the sandbox emulators. */
   demo?: boolean | DemoOptions;
   /** Settings as flags would give them, the environment and the project folder. */
-  config?: LoadConfigInput;
+  config?: ConfigSources;
   /** Folder of the built browser client; found beside the bundle by default. */
   clientDir?: string;
   /** Where the launch URL and notices go; stdout by default. */
@@ -63,7 +65,7 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   const host = options.host ?? '127.0.0.1';
   const allowHosts = options.allowHosts ?? [];
   checkBindHost(host, allowHosts);
-  const { config: loaded } = loadConfig(options.config);
+  const { config: loaded } = loadConfig({ settings: WEB_SETTINGS, ...options.config });
   const cwd = options.config?.cwd ?? process.cwd();
   const demo = options.demo
     ? await startDemo(loaded, options.demo === true ? {} : options.demo)
@@ -84,8 +86,7 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     access,
     connections,
     log,
-    concurrency: config.concurrency,
-    maxAttempts: config.maxAttempts,
+    engine: engineOptionsOf(config),
     quota: counted,
   });
   const gate = new AccessGate();

@@ -3,7 +3,8 @@
  * (the server validates them); responses are plain types the client imports as types only, so
  * no validation code ships to the browser. Nothing here ever carries a token or a secret.
  */
-import type { FailureGroup, ItemStatus, SyncEvent } from '@q2google/core';
+import type { ItemStatus } from '@q2google/core';
+import type { FailureGroup, SyncEvent } from '@q2google/core/engine';
 import { z } from 'zod';
 import type { RunProgress } from './run-progress.js';
 

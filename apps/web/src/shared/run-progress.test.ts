@@ -12,6 +12,7 @@ describe('run progress', () => {
         counts: {},
         skippedByReason: {},
         failures: [],
+        warnings: [],
         bytesRemaining: 10,
         bytesTransferred: 0,
         createdThisRun: 0,

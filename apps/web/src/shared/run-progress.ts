@@ -3,7 +3,7 @@
  * running session (sent as a snapshot to a browser that connects mid-run) and the browser applies
  * the same events to its copy, so both agree without the server sending whole states.
  */
-import type { SyncEvent } from '@q2google/core';
+import type { SyncEvent } from '@q2google/core/engine';
 import type { ProgressSample, RunState } from './api-types.js';
 
 /** One transfer in flight. */

@@ -2,10 +2,36 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { isQ2gError } from '../errors/q2g-error.js';
-import { CONFIG_KEYS, configSecrets, envNameOf } from './config-schema.js';
+import { CORE_SETTINGS } from './config-schema.js';
 import { parseDotenv } from './dotenv.js';
-import { loadConfig } from './load-config.js';
+import { type ConfigSources, loadConfig } from './load-config.js';
+import {
+  composeSettings,
+  configSecrets,
+  defineSettings,
+  envNameOf,
+  httpUrlSetting,
+} from './settings.js';
+
+/** A plugin's settings as a plugin declares them: a URL with a default, a secret, a file. */
+const PLUGIN_SETTINGS = defineSettings(
+  {
+    vendorToken: z.string().min(1).optional(),
+    vendorApiUrl: httpUrlSetting().default('https://api.vendor.example'),
+    vendorClientSecret: z.string().min(1).optional(),
+    vendorTokenFile: z.string().min(1),
+  },
+  {
+    vendorToken: { allowed: 'a token', secret: true },
+    vendorApiUrl: { allowed: 'an http(s) URL' },
+    vendorClientSecret: { allowed: 'a client secret', secret: true },
+    vendorTokenFile: { allowed: 'a file path', file: 'vendor-token.json' },
+  },
+);
+const SETTINGS = composeSettings(CORE_SETTINGS, PLUGIN_SETTINGS);
+const load = (sources: ConfigSources) => loadConfig({ settings: SETTINGS, ...sources });
 
 const project = async (dotenv?: string) => {
   const dir = await mkdtemp(join(tmpdir(), 'q2g-config-'));
@@ -24,39 +50,41 @@ function configError(run: () => unknown) {
 }
 
 describe('configuration', () => {
-  it('derives the documented environment variable names from the schema', () => {
-    const names = CONFIG_KEYS.map(envNameOf);
-    for (const fixed of [
+  it("derives the environment variable names from the composed schema, in the parts' order", () => {
+    expect(SETTINGS.keys.map(envNameOf)).toEqual([
       'Q2G_STATE_URI',
-      'Q2G_GOPRO_TOKEN',
-      'Q2G_GOPRO_USER_ID',
-      'Q2G_GOPRO_API_URL',
-      'Q2G_GOOGLE_CLIENT_ID',
-      'Q2G_GOOGLE_CLIENT_SECRET',
-      'Q2G_GOOGLE_TOKEN_FILE',
-      'Q2G_GPHOTOS_API_URL',
-      'Q2G_GOOGLE_OAUTH_TOKEN_URL',
       'Q2G_PLUGINS',
       'Q2G_CONCURRENCY',
-    ]) {
-      expect(names).toContain(fixed);
-    }
+      'Q2G_MAX_ATTEMPTS',
+      'Q2G_ALBUM',
+      'Q2G_MEDIA_TYPES',
+      'Q2G_RAW_PHOTOS',
+      'Q2G_VENDOR_TOKEN',
+      'Q2G_VENDOR_API_URL',
+      'Q2G_VENDOR_CLIENT_SECRET',
+      'Q2G_VENDOR_TOKEN_FILE',
+    ]);
   });
 
-  it('uses defaults that point at the real services', async () => {
-    const { config, origins } = loadConfig({ env: {}, cwd: await project(), homeDir: '/home/u' });
-    expect(config.goproApiUrl).toBe('https://api.gopro.com');
-    expect(config.gphotosApiUrl).toBe('https://photoslibrary.googleapis.com');
+  it('uses the defaults of every part, file settings under ~/.config/q2google', async () => {
+    const { config, origins } = load({ env: {}, cwd: await project(), homeDir: '/home/u' });
+    expect(config.vendorApiUrl).toBe('https://api.vendor.example');
     expect(config.concurrency).toBe(4);
-    expect(config.googleTokenFile).toBe('/home/u/.config/q2google/google-token.json');
+    expect(config.vendorTokenFile).toBe('/home/u/.config/q2google/vendor-token.json');
     expect(origins.concurrency).toBe('default');
+  });
+
+  it('resolves a given file setting against the project folder', async () => {
+    const cwd = await project();
+    const { config } = load({ env: { Q2G_VENDOR_TOKEN_FILE: 'tokens/v.json' }, cwd });
+    expect(config.vendorTokenFile).toBe(join(cwd, 'tokens/v.json'));
   });
 
   it('takes flags over variables over .env over defaults', async () => {
     const cwd = await project(
       'Q2G_CONCURRENCY=2\nQ2G_ALBUM="From .env"\nexport Q2G_PLUGINS=a, b\n',
     );
-    const { config, origins } = loadConfig({
+    const { config, origins } = load({
       cwd,
       env: { Q2G_CONCURRENCY: '3', Q2G_STATE_URI: 'postgres://h/db' },
       flags: { concurrency: 6 },
@@ -69,15 +97,15 @@ describe('configuration', () => {
 
   it('names the bad setting as the user wrote it and what it allows', async () => {
     const cwd = await project('Q2G_RAW_PHOTOS=tiff\n');
-    const fromEnv = configError(() => loadConfig({ cwd, env: { Q2G_CONCURRENCY: 'lots' } }));
+    const fromEnv = configError(() => load({ cwd, env: { Q2G_CONCURRENCY: 'lots' } }));
     expect(fromEnv.message).toBe(
       'Q2G_CONCURRENCY is invalid: expected a whole number from 1 to 32 (transfers at once); got "lots".',
     );
     const fromFlag = configError(() =>
-      loadConfig({ cwd, dotenvPath: false, env: {}, flags: { goproApiUrl: 'ftp://x' } }),
+      load({ cwd, dotenvPath: false, env: {}, flags: { vendorApiUrl: 'ftp://x' } }),
     );
-    expect(fromFlag.message).toContain('--gopro-api-url is invalid');
-    const fromDotenv = configError(() => loadConfig({ cwd, env: {} }));
+    expect(fromFlag.message).toContain('--vendor-api-url is invalid');
+    const fromDotenv = configError(() => load({ cwd, env: {} }));
     expect(fromDotenv.message).toContain(
       `Q2G_RAW_PHOTOS in ${join(cwd, '.env')} is invalid: expected one of jpeg, raw, both`,
     );
@@ -85,23 +113,22 @@ describe('configuration', () => {
 
   it('never echoes a secret value in an error', async () => {
     const error = configError(() =>
-      loadConfig({
+      load({
         cwd: '/nonexistent',
         dotenvPath: false,
         env: {},
-        flags: { googleClientSecret: '' },
+        flags: { vendorClientSecret: '' },
       }),
     );
     expect(error.message).toContain('(hidden)');
-    expect(configSecrets({ googleClientSecret: 'abc', goproToken: 't', album: 'x' })).toEqual([
-      't',
-      'abc',
-    ]);
+    expect(
+      configSecrets(SETTINGS, { vendorClientSecret: 'abc', vendorToken: 't', album: 'x' }),
+    ).toEqual(['t', 'abc']);
   });
 
   it('reports a malformed .env line', async () => {
     const cwd = await project('Q2G_ALBUM=ok\nthis is not a setting\n');
-    const error = configError(() => loadConfig({ cwd, env: {} }));
+    const error = configError(() => load({ cwd, env: {} }));
     expect(error.message).toBe(`${join(cwd, '.env')} line 2 is not KEY=value.`);
   });
 });

@@ -2,54 +2,54 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Q2gError } from '../errors/q2g-error.js';
-import {
-  CONFIG_FIELDS,
-  CONFIG_KEYS,
-  type ConfigKey,
-  ConfigSchema,
-  envNameOf,
-  flagNameOf,
-  type Q2gConfig,
-} from './config-schema.js';
 import { parseDotenv } from './dotenv.js';
+import { envNameOf, flagNameOf, type Settings, type SettingsValues } from './settings.js';
 
 /** Where a setting's value came from. */
 export type ConfigOrigin = 'flag' | 'env' | 'dotenv' | 'default';
 
-/** Inputs of {@link loadConfig}; each is optional so callers and tests inject what they have. */
-export interface LoadConfigInput {
+/** Where the settings come from; each is optional so callers and tests inject what they have. */
+export interface ConfigSources {
   /** Values from command-line flags (or a web form), by setting name. */
-  flags?: Partial<Record<ConfigKey, unknown>>;
+  flags?: Partial<Record<string, unknown>>;
   /** The environment; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
   /** The project folder; `.env` is read from here. Defaults to `process.cwd()`. */
   cwd?: string;
   /** A `.env` file to read instead of `<cwd>/.env`; `false` reads none. */
   dotenvPath?: string | false;
-  /** The home folder, for default token-file locations. */
+  /** The home folder, for default file locations. */
   homeDir?: string;
 }
 
+/** Inputs of {@link loadConfig}: the settings to read (composed by the app) and their sources. */
+export interface LoadConfigInput<T extends Settings = Settings> extends ConfigSources {
+  settings: T;
+}
+
 /** Validated settings and where each came from. */
-export interface LoadedConfig {
-  config: Q2gConfig & { goproTokenFile: string; googleTokenFile: string };
-  origins: Record<ConfigKey, ConfigOrigin>;
+export interface LoadedConfig<T extends Settings = Settings> {
+  config: SettingsValues<T>;
+  origins: Record<T['keys'][number], ConfigOrigin>;
 }
 
 /**
  * Reads settings from flags, then `Q2G_*` environment variables, then a `.env` file, then
- * defaults, and validates them with one schema. A bad value gives `CONFIG_INVALID` naming the
+ * defaults, and validates them with one schema. File settings are resolved against `cwd` and
+ * default to `~/.config/q2google/<file>`. A bad value gives `CONFIG_INVALID` naming the
  * setting as the user wrote it (flag, variable or `.env` line) and what it allows.
  */
-export function loadConfig(input: LoadConfigInput = {}): LoadedConfig {
+export function loadConfig<T extends Settings>(input: LoadConfigInput<T>): LoadedConfig<T> {
+  const { settings } = input;
   const cwd = input.cwd ?? process.cwd();
   const env = input.env ?? process.env;
   const dotenvFile =
     input.dotenvPath === false ? undefined : resolve(cwd, input.dotenvPath ?? '.env');
   const dotenv = dotenvFile ? readDotenv(dotenvFile) : {};
+  const configDir = join(input.homeDir ?? env.HOME ?? homedir(), '.config', 'q2google');
   const raw: Record<string, unknown> = {};
-  const origins = {} as Record<ConfigKey, ConfigOrigin>;
-  for (const key of CONFIG_KEYS) {
+  const origins: Record<string, ConfigOrigin> = {};
+  for (const key of settings.keys) {
     const flag = input.flags?.[key];
     const envValue = nonEmpty(env[envNameOf(key)]);
     const dotenvValue = nonEmpty(dotenv[envNameOf(key)]);
@@ -57,33 +57,27 @@ export function loadConfig(input: LoadConfigInput = {}): LoadedConfig {
     else if (envValue !== undefined) [raw[key], origins[key]] = [envValue, 'env'];
     else if (dotenvValue !== undefined) [raw[key], origins[key]] = [dotenvValue, 'dotenv'];
     else origins[key] = 'default';
+    const file = settings.fields[key]?.file;
+    if (file && raw[key] === undefined) raw[key] = join(configDir, file);
+    else if (file && typeof raw[key] === 'string' && raw[key]) raw[key] = resolve(cwd, raw[key]);
   }
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = settings.schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const key = issue.path[0] as ConfigKey;
-    const field = CONFIG_FIELDS[key];
+    const key = String(issue.path[0]);
+    const field = settings.fields[key]!;
     const shown = field.secret ? '(hidden)' : JSON.stringify(raw[key]);
     throw new Q2gError(
       'CONFIG_INVALID',
-      `${settingLabel(key, origins[key], dotenvFile)} is invalid: expected ${field.allowed}; got ${shown}.`,
+      `${settingLabel(key, origins[key]!, dotenvFile)} is invalid: expected ${field.allowed}; got ${shown}.`,
       { details: { setting: key, origin: origins[key] }, cause: parsed.error },
     );
   }
-  const configDir = join(input.homeDir ?? env.HOME ?? homedir(), '.config', 'q2google');
-  const config = {
-    ...parsed.data,
-    goproTokenFile: resolve(cwd, parsed.data.goproTokenFile ?? join(configDir, 'gopro-token.json')),
-    googleTokenFile: resolve(
-      cwd,
-      parsed.data.googleTokenFile ?? join(configDir, 'google-token.json'),
-    ),
-  };
-  return { config, origins };
+  return { config: parsed.data as SettingsValues<T>, origins } as LoadedConfig<T>;
 }
 
 /** How the user wrote a setting: `--concurrency`, `Q2G_CONCURRENCY`, or `Q2G_… in /x/.env`. */
-export function settingLabel(key: ConfigKey, origin: ConfigOrigin, dotenvFile?: string): string {
+export function settingLabel(key: string, origin: ConfigOrigin, dotenvFile?: string): string {
   if (origin === 'flag') return flagNameOf(key);
   if (origin === 'dotenv') return `${envNameOf(key)} in ${dotenvFile ?? '.env'}`;
   return envNameOf(key);

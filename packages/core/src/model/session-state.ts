@@ -39,6 +39,8 @@ export const DiscoveryProgressSchema = z.object({
   cursor: z.string().nullable(),
   unitsFound: z.number().int().nonnegative(),
   completedAt: IsoInstantSchema.optional(),
+  /** What the source warned about while listing (e.g. items it may have missed), each once. */
+  warnings: z.array(z.string()).optional(),
 });
 export type DiscoveryProgress = z.infer<typeof DiscoveryProgressSchema>;
 

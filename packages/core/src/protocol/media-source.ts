@@ -24,7 +24,10 @@ export interface ListUnitsRequest {
 export interface UnitPage {
   units: MediaUnit[];
   cursor: string | null;
-  /** Things the user should know about this page (e.g. the server sent fewer items than due). */
+  /**
+   * Things the user should know about this page (e.g. the server sent fewer items than due);
+   * the engine keeps them with the session, each once, for the summary and status.
+   */
   warnings?: string[];
 }
 
@@ -42,7 +45,10 @@ export interface SourceStream {
 export interface MediaSource {
   /** Short name for messages, e.g. `gopro`. */
   readonly name: string;
-  /** Every unit captured in the range, page by page, each exactly once. */
+  /**
+   * Every unit captured in the range, page by page, each exactly once; a listing continued
+   * from a cursor may repeat units reported before it (the engine keeps the first by key).
+   */
   listUnits(request: ListUnitsRequest): AsyncIterable<UnitPage>;
   /** A stream of the unit's bytes from `offset`; refreshes expired URLs itself. */
   openUnit(unit: MediaUnit, offset: number, signal?: AbortSignal): Promise<SourceStream>;

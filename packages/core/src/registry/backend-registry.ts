@@ -1,9 +1,10 @@
 import { isQ2gError, Q2gError, wrapError } from '../errors/q2g-error.js';
 import type { SyncStateBackend } from '../protocol/state-backend.js';
+import { uriPassword } from '../util/redact.js';
 import { BUILTIN_BACKENDS, builtinPackageFor } from './builtin-backends.js';
 import { guardBackend, toBackendError } from './guard-backend.js';
 import { importFromDirs, type ModuleImporter, unwrapDefault } from './load-plugin-module.js';
-import { parseStateTarget, type StateTarget, uriPassword } from './parse-state-target.js';
+import { parseStateTarget, type StateTarget } from './parse-state-target.js';
 import type { BackendCreateOptions, StateBackendPlugin } from './state-plugin.js';
 import { validatePlugin } from './validate-plugin.js';
 

@@ -1,3 +1,4 @@
+import { redactQ2gError } from '../backends/backend-errors.js';
 import { isQ2gError, Q2gError } from '../errors/q2g-error.js';
 import { decorateBackend, type SyncStateBackend } from '../protocol/state-backend.js';
 import { redactSecrets } from '../util/redact.js';
@@ -28,16 +29,7 @@ export function toBackendError(
   what: string,
   secrets: readonly (string | undefined)[],
 ): Q2gError {
-  if (isQ2gError(error)) {
-    const message = redactSecrets(error.message, secrets);
-    if (message === error.message) return error;
-    return new Q2gError(error.code, message, {
-      hint: error.hint,
-      retryable: error.retryable,
-      details: error.details,
-      cause: error.cause,
-    });
-  }
+  if (isQ2gError(error)) return redactQ2gError(error, secrets);
   const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
   return new Q2gError('BACKEND_UNAVAILABLE', `The state backend ${what}: ${reason}`, {
     cause: error,

@@ -33,14 +33,3 @@ export function parseStateTarget(uri: string | undefined): StateTarget {
   if (!match || isDrivePath) return { scheme: 'file', uri: text, redacted: redactUri(text) };
   return { scheme: match[1]!.toLowerCase(), uri: text, redacted: redactUri(text) };
 }
-
-/** The password inside a URI, if any, so messages from drivers can be scrubbed of it. */
-export function uriPassword(uri: string): string | undefined {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/:@?#]*:([^@/?#]*)@/i.exec(uri);
-  if (!match?.[1]) return undefined;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return match[1];
-  }
-}

@@ -4,11 +4,15 @@ import { createItemState } from '../model/session-document.js';
 import { resolveCapabilities } from '../protocol/state-backend.js';
 import type { StageContext } from './stage-context.js';
 
+/** Distinct source warnings kept with a session. */
+const MAX_WARNINGS = 20;
+
 /**
  * Discovery: pages through the source for the session's range, records every unit with its
  * idempotency key, and decides skips up front (what the source rejects, what the sink cannot
  * take, what another session already created). The cursor is saved with every page, so a
- * killed discovery continues where it stopped.
+ * killed discovery continues where it stopped. The source's warnings (e.g. items a changing
+ * library may have hidden) are kept with the session, each once, for the summary and status.
  */
 export class DiscoveryStage {
   constructor(private readonly ctx: StageContext) {}
@@ -20,6 +24,8 @@ export class DiscoveryStage {
     if (state.discovery.status === 'complete') return;
     emit({ type: 'stage-started', stage: 'discovery' });
     let unitsFound = state.discovery.unitsFound;
+    const warnings = new Set(state.discovery.warnings ?? []);
+    const kept = () => (warnings.size > 0 ? { warnings: [...warnings] } : {});
     const pages = source.listUnits({
       range: state.range,
       mediaTypes: state.options.mediaTypes,
@@ -32,7 +38,12 @@ export class DiscoveryStage {
       const ledger = await this.#ledgerMatches(fresh.map((u) => u.key));
       for (const unit of fresh) store.putItem(this.#record(unit, ledger.get(unit.key)));
       unitsFound += fresh.length;
-      store.updateMeta({ discovery: { status: 'running', cursor: page.cursor, unitsFound } });
+      for (const message of page.warnings ?? []) {
+        if (warnings.size < MAX_WARNINGS) warnings.add(message);
+      }
+      store.updateMeta({
+        discovery: { status: 'running', cursor: page.cursor, unitsFound, ...kept() },
+      });
       await store.flush({ force: true });
       emit({ type: 'discovery-page', unitsFound, newUnits: fresh.length });
       for (const message of page.warnings ?? []) emit({ type: 'warning', message });
@@ -44,6 +55,7 @@ export class DiscoveryStage {
         cursor: null,
         unitsFound,
         completedAt: this.ctx.now().toISOString(),
+        ...kept(),
       },
     });
     await store.flush({ force: true });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend, createMemoryStore } from '../backends/memory-backend.js';
 import { Q2gError } from '../errors/q2g-error.js';
 import type { SessionState } from '../model/session-state.js';
 import type { SyncStateBackend } from '../protocol/state-backend.js';
 import { FakeSink } from '../testing/fake-sink.js';
 import { FakeSource, fakeBytes, fakeUnit } from '../testing/fake-source.js';
+import { createMemoryBackend, createMemoryStore } from '../testing/memory-backend.js';
 import type { SyncEngineOptions } from './engine-options.js';
 import { GoProToPhotosSync } from './go-pro-to-photos-sync.js';
 import type { SyncEvent } from './sync-events.js';

@@ -38,6 +38,8 @@ export const SyncSummarySchema = z.object({
     .optional(),
   /** True when every unit is created or skipped. */
   complete: z.boolean(),
+  /** What the source warned about while listing (e.g. items it may have missed). */
+  warnings: z.array(z.string()),
 });
 export type SyncSummary = z.infer<typeof SyncSummarySchema>;
 
@@ -76,6 +78,7 @@ export function describeSession(state: SessionState) {
     failures: [...failures.values()].sort((a, b) => b.count - a.count),
     bytesRemaining,
     complete: state.discovery.status === 'complete' && done === Object.keys(state.items).length,
+    warnings: state.discovery.warnings ?? [],
   };
 }
 
@@ -95,7 +98,14 @@ export interface RunTally {
 export function summarizeRun(state: Readonly<SessionState> | null, run: RunTally): SyncSummary {
   const described = state
     ? describeSession(state)
-    : { counts: {}, skippedByReason: {}, failures: [], bytesRemaining: 0, complete: false };
+    : {
+        counts: {},
+        skippedByReason: {},
+        failures: [],
+        bytesRemaining: 0,
+        complete: false,
+        warnings: [],
+      };
   const resumeAt = run.stopped?.details?.resumeAt;
   return {
     sessionId: run.sessionId,

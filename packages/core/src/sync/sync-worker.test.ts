@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend, createMemoryStore } from '../backends/memory-backend.js';
 import { Q2gError } from '../errors/q2g-error.js';
 import type { SyncStateBackend } from '../protocol/state-backend.js';
 import { FakeSink } from '../testing/fake-sink.js';
 import { FakeSource, fakeUnit } from '../testing/fake-source.js';
+import { createMemoryBackend, createMemoryStore } from '../testing/memory-backend.js';
 import { SyncWorker } from './sync-worker.js';
 
 const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T23:59:59.999Z' };

@@ -34,9 +34,24 @@ export class FakeSink implements MediaSink {
   /** Per-item result override. */
   itemResult?: (item: NewMediaItem) => CreateItemResult | undefined;
   failUpload?: (request: UploadRequest) => Error | undefined;
+  /** Uploads wait for this (or their abort) before finishing, so a test can watch a run. */
+  hold?: Promise<void>;
   now: () => Date = () => new Date();
+  readonly #requestListeners = new Set<() => void>();
+
+  /** Calls `listener` on every request to the sink (as the Google sink's transport hook does). */
+  onRequest(listener: () => void): () => void {
+    this.#requestListeners.add(listener);
+    return () => this.#requestListeners.delete(listener);
+  }
+
+  /** Tells the request listeners of one request; subclasses call it for their own calls. */
+  protected countRequest(): void {
+    for (const listener of this.#requestListeners) listener();
+  }
 
   async upload(request: UploadRequest): Promise<UploadResult> {
+    this.countRequest();
     const failure = this.failUpload?.(request);
     if (failure) throw failure;
     const hash = createHash('sha256');
@@ -47,6 +62,7 @@ export class FakeSink implements MediaSink {
       received += chunk.length;
       request.onBytesSent?.(chunk.length);
     }
+    if (this.hold) await heldUntil(this.hold, request.signal);
     if (received !== request.size)
       throw new Q2gError('GPHOTOS_UPLOAD_FAILED', `got ${received} of ${request.size}`, {
         retryable: true,
@@ -65,6 +81,7 @@ export class FakeSink implements MediaSink {
     items: NewMediaItem[],
     options: { albumId?: string | null } = {},
   ): Promise<CreateItemResult[]> {
+    this.countRequest();
     const call = this.createCalls.push(items);
     const failure = this.failCreate?.(call);
     if (failure) throw failure;
@@ -94,15 +111,22 @@ export class FakeSink implements MediaSink {
           reupload: true,
         };
       const existing = this.created.find((c) => c.sha256 === token.sha256);
-      if (existing) return { key: item.key, outcome: 'created', mediaItemId: existing.id };
-      const id = `g${this.created.length + 1}`;
+      if (existing) {
+        return {
+          key: item.key,
+          outcome: 'created',
+          mediaItemId: existing.id,
+          productUrl: productUrlOf(existing.id),
+        };
+      }
+      const id = `gp-${this.created.length + 1}`;
       this.created.push({
         id,
         fileName: item.fileName,
         sha256: token.sha256,
         albumId: options.albumId ?? null,
       });
-      return { key: item.key, outcome: 'created', mediaItemId: id };
+      return { key: item.key, outcome: 'created', mediaItemId: id, productUrl: productUrlOf(id) };
     });
     const lost = this.loseCreateResponse?.(call);
     if (lost) throw lost;
@@ -116,5 +140,24 @@ export class FakeSink implements MediaSink {
 
   async *listCreatedItems(): AsyncIterable<CreatedMediaItem> {
     for (const item of this.created) yield { id: item.id, fileName: item.fileName };
+  }
+}
+
+function productUrlOf(id: string): string {
+  return `https://photos.google.com/lr/photo/${id}`;
+}
+
+/** Waits for `hold`, or rejects with the abort reason when `signal` aborts first. */
+async function heldUntil(hold: Promise<void>, signal?: AbortSignal): Promise<void> {
+  signal?.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([hold, aborted]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,13 +1,14 @@
 export type { JsonValue } from './json.js';
-export { redactSecrets, redactUri } from './redact.js';
+export { redactSecrets, redactUri, uriPassword } from './redact.js';
 export {
   backoffDelay,
+  currentRetry,
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   type RetryNotice,
   type RetryPolicy,
   withRetry,
 } from './retry.js';
-export { runPool } from './run-pool.js';
+export { mapLimit, runPool } from './run-pool.js';
 export { writeSecretFileAtomic } from './secret-file.js';
 export { abortError, sleep } from './sleep.js';

@@ -45,3 +45,15 @@ export function redactSecrets(
   }
   return out;
 }
+
+/** The password of a `scheme://user:password@host` URI, decoded, so messages can be scrubbed of it. */
+export function uriPassword(uri: string | undefined): string | undefined {
+  const match =
+    uri === undefined ? null : /^[a-z][a-z0-9+.-]*:\/\/[^/:@?#]*:([^@/?#]*)@/i.exec(uri);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { isQ2gError, type Q2gError } from '../errors/q2g-error.js';
 import { sleep } from './sleep.js';
 
@@ -32,6 +33,13 @@ export interface RetryNotice {
   error: Q2gError;
 }
 
+const retryNumber = new AsyncLocalStorage<number>();
+
+/** The retry number of the innermost {@link withRetry} running this code (0 outside one). */
+export function currentRetry(): number {
+  return retryNumber.getStore() ?? 0;
+}
+
 /**
  * Runs `operation`, retrying q2google errors marked `retryable` with exponential backoff and
  * jitter, never sooner than the error's `retryAfterMs`. Anything else is thrown at once.
@@ -45,7 +53,7 @@ export async function withRetry<T>(
   const wait = policy.sleep ?? sleep;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await operation(attempt);
+      return await retryNumber.run(attempt, () => operation(attempt));
     } catch (error) {
       if (!isQ2gError(error) || !error.retryable || attempt >= policy.retries) throw error;
       if (options.signal?.aborted) throw error;

@@ -35,3 +35,20 @@ export async function runPool<T>(
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   if (failed) throw firstError;
 }
+
+/**
+ * Maps `inputs` through `fn` with at most `limit` calls in flight and returns the results in
+ * input order. On the first failure it takes no new inputs, lets the running ones settle, and
+ * rejects with that error.
+ */
+export async function mapLimit<T, R>(
+  inputs: readonly T[],
+  limit: number,
+  fn: (input: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(inputs.length);
+  await runPool(inputs.keys(), limit, async (index) => {
+    out[index] = await fn(inputs[index]!);
+  });
+  return out;
+}

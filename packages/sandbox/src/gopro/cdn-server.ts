@@ -19,7 +19,8 @@ const REJECTIONS = {
 
 /**
  * The CDN origin (spec §3.4–3.5): pre-signed URLs per method, 403 XML when expired or used
- * with the other method, 400 when an Authorization header is present, Range → 206, 416,
+ * with the other method, 400 `ExpiredToken` XML when the URL's signing session ended before
+ * its own expiry (spec §7 G3), 400 when an Authorization header is present, Range → 206, 416,
  * Content-Disposition, optional per-connection throttling. Route faults (`cdn.get`,
  * `cdn.head`): any common fault, `reset-mid-body` (after `afterBytes`, default half the
  * body) and `slow-body` (`delayMs` between 64 KiB chunks).
@@ -59,7 +60,8 @@ export function createCdnHandler(ctx: GoProContext) {
     const rejection = ctx.signer.verify(method, url.pathname, url.searchParams);
     if (rejection) {
       const [code, message] = REJECTIONS[rejection];
-      return s3Error(res, 403, code, message);
+      // S3 answers an ended STS session with 400, everything else with 403 (spec §7 G3)
+      return s3Error(res, rejection === 'session-ended' ? 400 : 403, code, message);
     }
     const size = object.size;
     const range = parseRange(req.headers.range, size);

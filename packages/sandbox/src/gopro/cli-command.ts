@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { intOption as int, parseEmulatorArgs } from '../shared/cli-args.js';
 import { type GoProEmulator, startGoProEmulator } from './emulator.js';
 
 /** Usage of `q2google-sandbox gopro`. */
@@ -11,13 +11,6 @@ export const GOPRO_USAGE = `q2google-sandbox gopro [options]
   --url-ttl S       signed-URL lifetime in seconds (default 3600)
   --bandwidth B     per-connection CDN limit in bytes/s (default unlimited)`;
 
-const int = (value: string | undefined, name: string): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a non-negative integer`);
-  return n;
-};
-
 /**
  * Starts the GoPro emulator from command-line arguments and prints one JSON line with its
  * URLs, the sandbox account and a ready access token (all sandbox-only, not real secrets).
@@ -26,19 +19,15 @@ export async function runGoProCommand(
   argv: string[],
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<GoProEmulator> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      'cdn-port': { type: 'string' },
-      seed: { type: 'string' },
-      items: { type: 'string' },
-      'token-ttl': { type: 'string' },
-      'url-ttl': { type: 'string' },
-      bandwidth: { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = parseEmulatorArgs(argv, [
+    'port',
+    'cdn-port',
+    'seed',
+    'items',
+    'token-ttl',
+    'url-ttl',
+    'bandwidth',
+  ]);
   const emulator = await startGoProEmulator({
     port: int(values.port, 'port'),
     cdnPort: int(values['cdn-port'], 'cdn-port'),

@@ -49,6 +49,8 @@ export interface GoProEmulator {
   blacklistRefreshTokens(): void;
   /** Invalidates every signed URL issued so far (403 from the CDN). */
   expireSignedUrls(): void;
+  /** Ends the signing session of every URL issued so far (400 `ExpiredToken` from the CDN). */
+  endSigningSessions(): void;
   /** Moves the emulator's clock forward (tokens and signed URLs expire). */
   advanceClock(ms: number): void;
   now(): number;
@@ -95,7 +97,7 @@ export async function startGoProEmulator(
     options,
     library: new GoProLibrary(options.seed, options.library),
     tokens: new TokenRegistry(clock.now),
-    signer: new UrlSigner(clock.now, options.cdn.urlTtlSeconds),
+    signer: new UrlSigner(clock.now, options.cdn.urlTtlSeconds, options.cdn.signingSessionSeconds),
     content: new ContentGenerator(options.seed),
     faults: new FaultInjector(options.faults, options.seed),
     clock,
@@ -132,7 +134,8 @@ export async function startGoProEmulator(
       else ctx.tokens.revoke(token);
     },
     blacklistRefreshTokens: () => void ctx.tokens.revokeAll('refresh'),
-    expireSignedUrls: () => ctx.signer.endSession(),
+    expireSignedUrls: () => ctx.signer.expireAll(),
+    endSigningSessions: () => ctx.signer.endSession(),
     advanceClock: (ms) => clock.advance(ms),
     now: () => clock.now(),
     configure: (change) => {
@@ -140,6 +143,7 @@ export async function startGoProEmulator(
       Object.assign(ctx.options.search, change.search);
       Object.assign(ctx.options.cdn, change.cdn);
       ctx.signer.ttlSeconds = ctx.options.cdn.urlTtlSeconds;
+      ctx.signer.sessionSeconds = ctx.options.cdn.signingSessionSeconds;
     },
     requestCount: (route) => ctx.counters.get(route) ?? 0,
     requestCounts: () => Object.fromEntries(ctx.counters),

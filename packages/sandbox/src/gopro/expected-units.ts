@@ -35,13 +35,14 @@ function toUnits(ctx: GoProContext, media: EmulatedMedia): ExpectedUnit[] {
   }));
 }
 
-/** Every original of the library (or of one item), newest capture first. */
+/** Every original of the library (or of one item), newest capture first; no export renders. */
 export function expectedUnits(ctx: GoProContext, mediaId?: string): ExpectedUnit[] {
   if (mediaId !== undefined) {
     const media = ctx.library.byId(mediaId);
     return media ? toUnits(ctx, media) : [];
   }
-  return ctx.library.media.flatMap((media) => toUnits(ctx, media));
+  // export renders are near-duplicates a correct client never lists (spec §7 G1)
+  return ctx.library.media.filter((m) => !m.exportRender).flatMap((media) => toUnits(ctx, media));
 }
 
 function locate(ctx: GoProContext, mediaId: string, part: string) {

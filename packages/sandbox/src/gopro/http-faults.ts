@@ -16,6 +16,7 @@ export function s3Error(res: ServerResponse, status: number, code: string, messa
 /**
  * Applies the faults every route understands; returns true when the response is finished.
  * Kinds: `http-<status>` (Retry-After from the rule), `http-403-expired` (S3 expiry XML),
+ * `http-400-expired-token` (S3's XML for an ended signing session, spec §7 G3),
  * `reset` (connection dropped before any byte), `delay` (waits `delayMs`, then answers normally).
  * Other kinds are left to the route (false is returned).
  */
@@ -36,6 +37,10 @@ export async function applyCommonFault(
   }
   if (kind === 'http-403-expired') {
     s3Error(res, 403, 'AccessDenied', 'Request has expired');
+    return true;
+  }
+  if (kind === 'http-400-expired-token') {
+    s3Error(res, 400, 'ExpiredToken', 'The provided token has expired.');
     return true;
   }
   const status = /^http-(\d{3})$/.exec(kind)?.[1];

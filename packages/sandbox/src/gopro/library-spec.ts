@@ -38,6 +38,16 @@ export const ItemSpecSchema = z.object({
   staleBytes: z.number().int().nonnegative().default(0),
   /** For `max360`: whether a flat rendered MP4 variation exists (default true). */
   rendered: z.boolean().default(true),
+  /**
+   * An internal "export" render (made by the apps' share/export, spec §7 G1): listed only when a
+   * search does not send `xcomposition=export`; a correct client never transfers it.
+   */
+  exportRender: z.boolean().default(false),
+  /**
+   * For `edit`: the render has no `baked_source` variation and is served as the first `files[]`
+   * entry instead (spec §7 G5).
+   */
+  renderInFiles: z.boolean().default(false),
 });
 export type ItemSpec = z.infer<typeof ItemSpecSchema>;
 export type ItemSpecInput = z.input<typeof ItemSpecSchema>;

@@ -51,15 +51,19 @@ const FIXTURES: { name: string; spec: Partial<ItemSpec> & Pick<ItemSpec, 'kind'>
 export class GoProLibrary {
   /** The account that owns every item. */
   readonly ownerId: string;
-  /** Every item, newest capture first (ties by id). */
-  readonly media: readonly EmulatedMedia[];
   readonly options: LibraryOptions;
+  /** Bumped by every change (new captures, deletions); search caches key on it. */
+  version = 0;
+  readonly #seed: number;
+  #media: EmulatedMedia[];
+  #created: number;
   readonly #byId = new Map<string, EmulatedMedia>();
   readonly #byNumericId = new Map<number, EmulatedMedia>();
   readonly #fixtures = new Map<string, string>();
 
   constructor(seed: number, input: LibraryOptionsInput = {}) {
     this.options = LibraryOptionsSchema.parse(input);
+    this.#seed = seed;
     const random = createRandom(hashString(`library:${seed}`));
     this.ownerId = uuidFrom(random);
     const all: EmulatedMedia[] = [];
@@ -95,12 +99,48 @@ export class GoProLibrary {
       const spec = ItemSpecSchema.parse({ kind, sizeRange: this.options.sizeRange });
       add(spec, Math.floor(from + random() * (to - from)));
     }
-    all.sort((a, b) => b.capturedMs - a.capturedMs || (a.id < b.id ? -1 : 1));
-    this.media = all;
+    all.sort(newestFirst);
+    this.#media = all;
+    this.#created = all.length;
     for (const media of all) {
       this.#byId.set(media.id, media);
       this.#byNumericId.set(media.numericId, media);
     }
+  }
+
+  /** Every item, newest capture first (ties by id). */
+  get media(): readonly EmulatedMedia[] {
+    return this.#media;
+  }
+
+  /**
+   * Adds `count` new photos captured after every item (a new capture arriving at the top of the
+   * listing while a client pages through it, spec §7 G4). Deterministic for the seed.
+   */
+  insertNewest(count: number): EmulatedMedia[] {
+    const newest = this.#media[0]?.capturedMs ?? Date.parse(this.options.to);
+    const added: EmulatedMedia[] = [];
+    for (let i = count; i >= 1; i--) {
+      const spec = ItemSpecSchema.parse({ kind: 'photo', sizeRange: this.options.sizeRange });
+      const media = buildMedia(this.#seed, this.#created++, spec, newest + i * 60_000);
+      this.#byId.set(media.id, media);
+      this.#byNumericId.set(media.numericId, media);
+      added.push(media);
+    }
+    this.#media = [...added, ...this.#media].sort(newestFirst);
+    this.version += 1;
+    return added;
+  }
+
+  /** Deletes the item at 1-based `position` of the newest-first order (spec §7 G4). */
+  removeAt(position: number): EmulatedMedia | undefined {
+    const media = this.#media[position - 1];
+    if (!media) return undefined;
+    this.#media = this.#media.filter((m) => m !== media);
+    this.#byId.delete(media.id);
+    this.#byNumericId.delete(media.numericId);
+    this.version += 1;
+    return media;
   }
 
   /** The item with this id. */
@@ -125,6 +165,10 @@ export class GoProLibrary {
   get fixtureNames(): string[] {
     return [...this.#fixtures.keys()];
   }
+}
+
+function newestFirst(a: EmulatedMedia, b: EmulatedMedia): number {
+  return b.capturedMs - a.capturedMs || (a.id < b.id ? -1 : 1);
 }
 
 function pickWeighted(mix: [EmulatedKind, number][], point: number): EmulatedKind {
@@ -172,6 +216,8 @@ function buildMedia(seed: number, index: number, spec: ItemSpec, capturedMs: num
     partSizes,
     rawSize: spec.kind === 'raw-photo' ? Math.max(1, Math.floor((partSizes[0] ?? 0) * 1.6)) : null,
     rendered: spec.rendered,
+    exportRender: spec.exportRender,
+    renderInFiles: spec.renderInFiles,
     staleBytes: spec.staleBytes,
     counter,
     cameraModel: spec.kind === 'max360' ? 'MAX' : CAMERAS[counter % CAMERAS.length]!,

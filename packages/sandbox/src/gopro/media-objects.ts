@@ -158,6 +158,17 @@ export function descriptorEntries(
         height: 720,
         quality: '720p',
       });
+      if (media.renderInFiles) {
+        // no rendered `source`: the render is files[0], with the rendered video's dimensions
+        return [
+          { section: 'files', object: { ...render, label: 'source' } },
+          { section: 'variations', object: proxy },
+          {
+            section: 'sidecar_files',
+            object: obj({ label: 'edl_mce', type: 'json', size: SIDE, name: 'edl.json' }),
+          },
+        ];
+      }
       return [
         { section: 'files', object: proxy },
         { section: 'variations', object: render },

@@ -19,6 +19,10 @@ export interface EmulatedMedia {
   rawSize: number | null;
   /** For `max360`: whether a flat rendered MP4 variation is available. */
   rendered: boolean;
+  /** An internal export render, hidden by `xcomposition=export`. */
+  exportRender: boolean;
+  /** For `edit`: the render is the first `files[]` entry, with no `baked_source` variation. */
+  renderInFiles: boolean;
   /** `file_size` is reported this many bytes larger than what is served. */
   staleBytes: number;
   /** The camera's file counter, used to build camera-style names. */

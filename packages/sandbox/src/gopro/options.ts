@@ -41,6 +41,11 @@ export const GoProSearchOptionsSchema = z.object({
 export const GoProCdnOptionsSchema = z.object({
   /** Lifetime of signed URLs (`X-Amz-Expires`). */
   urlTtlSeconds: z.number().int().positive().default(3600),
+  /**
+   * Lifetime of the signing session (temporary STS credentials): a URL used after its session
+   * ended gets 400 `ExpiredToken` even within `X-Amz-Expires` (spec §7 G3). Null = never first.
+   */
+  signingSessionSeconds: z.number().int().positive().nullable().default(null),
   /** Per-connection bandwidth limit in bytes/s; null = unthrottled. */
   bandwidthBytesPerSecond: z.number().int().positive().nullable().default(null),
   /** Where a RAW photo's `raw_photo` entry is listed ([?] in the spec). */

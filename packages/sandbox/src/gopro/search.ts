@@ -12,10 +12,23 @@ const caches = new WeakMap<GoProContext, { key: string; items: EmulatedMedia[] }
 
 const list = (value: string | null) => (value === null ? null : value.split(',').filter(Boolean));
 
+/** The processing states the web app sends (spec §2.2); anything else is refused (§7 G2). */
+export const KNOWN_PROCESSING_STATES = [
+  'registered',
+  'uploading',
+  'rendering',
+  'pretranscoding',
+  'transcoding',
+  'stabilizing',
+  'ready',
+  'failure',
+  'unknown',
+];
+
 function filtered(ctx: GoProContext, url: URL): EmulatedMedia[] {
   const q = url.searchParams;
-  const params = ['type', 'processing_states', 'captured_range', 'order_by'];
-  const key = `${ctx.options.search.capturedRangeEnd}|${params.map((k) => q.get(k)).join('|')}`;
+  const params = ['type', 'processing_states', 'captured_range', 'order_by', 'xcomposition'];
+  const key = `${ctx.library.version}|${ctx.options.search.capturedRangeEnd}|${params.map((k) => q.get(k)).join('|')}`;
   const cached = caches.get(ctx);
   if (cached?.key === key) return cached.items;
   const types = list(q.get('type'));
@@ -24,8 +37,10 @@ function filtered(ctx: GoProContext, url: URL): EmulatedMedia[] {
   const from = fromText ? Date.parse(fromText) : Number.NEGATIVE_INFINITY;
   const to = toText ? Date.parse(toText) : Number.POSITIVE_INFINITY;
   const inclusive = ctx.options.search.capturedRangeEnd === 'inclusive';
+  const hideExports = q.get('xcomposition') === 'export';
   const items = ctx.library.media.filter(
     (m) =>
+      !(hideExports && m.exportRender) &&
       (types === null || types.includes(m.type)) &&
       (states === null || states.includes(m.readyToView)) &&
       m.capturedMs >= from &&
@@ -37,9 +52,25 @@ function filtered(ctx: GoProContext, url: URL): EmulatedMedia[] {
 }
 
 /**
+ * Library changes scripted as `gopro.search` faults, applied before the page is served (so a
+ * rule with `skip: N` fires after N pages): `insert-top[-K]` adds K (default 1) new captures
+ * at the top; `delete-at-P` deletes the item at 1-based position P, newest first (spec §7 G4).
+ */
+function changeLibrary(ctx: GoProContext, fault: FiredFault | undefined): void {
+  const kind = fault?.rule.kind ?? '';
+  const insert = /^insert-top(?:-(\d+))?$/.exec(kind);
+  if (insert) ctx.library.insertNewest(Number(insert[1] ?? 1));
+  const remove = /^delete-at-(\d+)$/.exec(kind);
+  if (remove) ctx.library.removeAt(Number(remove[1]));
+}
+
+/**
  * `GET /media/search` (spec §2): filters, `fields` projection, 1-based paging, newest first.
+ * Export renders are listed unless `xcomposition=export` is sent; a `processing_states` value
+ * outside the web app's list is refused with 400 (spec §7 G1, G2).
  * Route faults: `boundary-duplicate` (the page starts with the previous page's last item),
- * `short-page` (only the first half of the page), `stale-size` (file sizes a few KB too large).
+ * `short-page` (only the first half of the page), `stale-size` (file sizes a few KB too large),
+ * and the library changes of {@link changeLibrary}.
  */
 export function handleSearch(
   ctx: GoProContext,
@@ -60,6 +91,17 @@ export function handleSearch(
       return;
     }
   }
+  const unknownState = list(q.get('processing_states'))?.find(
+    (state) => !KNOWN_PROCESSING_STATES.includes(state),
+  );
+  if (unknownState !== undefined) {
+    sendJson(res, 400, {
+      error: 'invalid_request',
+      error_description: `unknown processing state "${unknownState}"`,
+    });
+    return;
+  }
+  changeLibrary(ctx, fault);
   const items = q.get('type') === '' ? [] : filtered(ctx, url);
   const totalItems = items.length;
   const start = (page - 1) * perPage;

@@ -1,35 +1,58 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Why a signed URL was refused. */
+/**
+ * Why a signed URL was refused: past its own `X-Amz-Expires` or revoked (403 AccessDenied),
+ * its signing session (temporary STS credentials) ended first (400 ExpiredToken), a bad
+ * signature, or no signature at all.
+ */
 export type UrlRejection = 'expired' | 'bad-signature' | 'session-ended' | 'missing';
 
 /** Signs and checks CDN URLs shaped like GoPro's pre-signed S3 URLs (spec §3.4). */
 export class UrlSigner {
   readonly #secret = randomBytes(32);
   readonly #now: () => number;
-  /** Bumped to end every URL signed before (like an STS session ending). */
+  /** Bumped to expire every URL signed before. */
   #generation = 0;
+  /** Bumped to end the signing session of every URL signed before. */
+  #session = 0;
+  /** When the current signing session began (ms). */
+  #sessionStart: number;
   ttlSeconds: number;
+  /** Lifetime of a signing session (STS credentials) in seconds; null = outlives every URL. */
+  sessionSeconds: number | null;
 
-  constructor(now: () => number, ttlSeconds: number) {
+  constructor(now: () => number, ttlSeconds: number, sessionSeconds: number | null = null) {
     this.#now = now;
     this.ttlSeconds = ttlSeconds;
+    this.sessionSeconds = sessionSeconds;
+    this.#sessionStart = now();
   }
 
-  /** Invalidates every URL signed so far. */
-  endSession(): void {
+  /** Expires every URL signed so far (403 AccessDenied, as past `X-Amz-Expires`). */
+  expireAll(): void {
     this.#generation += 1;
+  }
+
+  /** Ends the signing session of every URL signed so far (400 ExpiredToken). */
+  endSession(): void {
+    this.#session += 1;
+    this.#sessionStart = this.#now();
   }
 
   /** A pre-signed URL for `method` on `base + path`, offering `fileName` as the download name. */
   sign(base: string, path: string, method: 'GET' | 'HEAD', fileName: string): string {
-    const date = amzDate(this.#now());
+    const now = this.#now();
+    if (this.sessionSeconds !== null && now >= this.#sessionStart + this.sessionSeconds * 1000) {
+      this.#sessionStart = now; // the server took new credentials for this signing
+    }
+    const date = amzDate(now);
+    const session = `s${this.#session}-${this.#sessionStart}`;
     const params = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Credential': `ASIAEMULATOR/${date.slice(0, 8)}/us-west-2/s3/aws4_request`,
       'X-Amz-Date': date,
       'X-Amz-Expires': String(this.ttlSeconds),
-      'X-Amz-Security-Token': `gen${this.#generation}.${randomBytes(12).toString('base64url')}`,
+      'X-Amz-Security-Token': `gen${this.#generation}.${session}.${randomBytes(12).toString('base64url')}`,
       'X-Amz-SignedHeaders': 'host',
       'response-content-disposition': `attachment; filename=${fileName};`,
     });
@@ -49,10 +72,17 @@ export class UrlSigner {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return 'bad-signature';
     }
-    if (token.split('.')[0] !== `gen${this.#generation}`) return 'session-ended';
+    const [generation, session = ''] = token.split('.');
+    if (generation !== `gen${this.#generation}`) return 'expired';
     const signedAt = parseAmzDate(date);
     if (Number.isNaN(signedAt)) return 'missing';
     if (this.#now() > signedAt + expires * 1000) return 'expired';
+    const [sessionId, startText] = session.split('-');
+    if (sessionId !== `s${this.#session}`) return 'session-ended';
+    const started = Number(startText);
+    if (this.sessionSeconds !== null && this.#now() > started + this.sessionSeconds * 1000) {
+      return 'session-ended';
+    }
     return null;
   }
 

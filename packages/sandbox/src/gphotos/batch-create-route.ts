@@ -137,7 +137,7 @@ function createOne(
   if (ctx.tokens.isExpired(entry)) return fail(3, 'Failed: The upload token has expired.');
   const fileName = item.simpleMediaItem.fileName ?? entry.fileName ?? 'unnamed';
   if (fileName.length > 255) return fail(3, 'Failed: The file name is longer than 255 characters.');
-  if (!isMediaType(entry.mimeType)) return fail(3);
+  if (!isMediaType(entry.mimeType) || !isSupportedFileName(fileName)) return fail(3);
   const library = ctx.library;
   let stored = entry.consumedBy ? library.items.get(entry.consumedBy) : undefined;
   if (stored && ctx.options.consumedTokenMode === 'exists') return fail(6);
@@ -177,6 +177,20 @@ function placeCreated(
     if (at >= 0) index = at + 1;
   }
   ctx.library.placeInAlbum(album, ids, index);
+}
+
+/** Extensions of the photo and video formats Google Photos documents (spec §6.1), RAW included. */
+const SUPPORTED_EXTENSIONS = new Set(
+  (
+    'avif bmp gif heic heif ico jpg jpeg png tif tiff webp dng cr2 cr3 nef nrw arw orf raf rw2 ' +
+    'pef srw 3gp 3g2 asf avi divx m2t m2ts m4v mkv mmv mod mov mp4 mpg mts tod wmv'
+  ).split(' '),
+);
+
+/** False for a name whose extension is no documented format (e.g. GoPro RAW `.gpr`). */
+function isSupportedFileName(fileName: string): boolean {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return extension === undefined || SUPPORTED_EXTENSIONS.has(extension);
 }
 
 function isMediaType(mimeType: string): boolean {

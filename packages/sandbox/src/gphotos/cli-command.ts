@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { intOption as int, parseEmulatorArgs } from '../shared/cli-args.js';
 import { type GooglePhotosEmulator, startGooglePhotosEmulator } from './emulator.js';
 
 /** Usage of `q2google-sandbox gphotos`. */
@@ -15,13 +15,6 @@ export const GPHOTOS_USAGE = `q2google-sandbox gphotos [options]
   --consumed-token M    same-item | exists | invalid (default same-item)
   --partial-status N    200 | 207 for a batch with failures (default 200)`;
 
-const int = (value: string | undefined, name: string): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a non-negative integer`);
-  return n;
-};
-
 /**
  * Starts the Google Photos emulator from command-line arguments and prints one JSON line with
  * its URLs, a refresh token and an access token (sandbox-only values, not real secrets).
@@ -30,23 +23,22 @@ export async function runGooglePhotosCommand(
   argv: string[],
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<GooglePhotosEmulator> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      seed: { type: 'string' },
-      'client-id': { type: 'string' },
-      granularity: { type: 'string' },
-      'daily-quota': { type: 'string' },
-      'writes-per-minute': { type: 'string' },
-      'token-ttl': { type: 'string' },
-      bandwidth: { type: 'string' },
-      'no-dedup': { type: 'boolean' },
-      'consumed-token': { type: 'string' },
-      'partial-status': { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = parseEmulatorArgs(
+    argv,
+    [
+      'port',
+      'seed',
+      'client-id',
+      'granularity',
+      'daily-quota',
+      'writes-per-minute',
+      'token-ttl',
+      'bandwidth',
+      'consumed-token',
+      'partial-status',
+    ],
+    ['no-dedup'],
+  );
   const consumed = values['consumed-token'];
   if (consumed && !['same-item', 'exists', 'invalid'].includes(consumed)) {
     throw new Error('--consumed-token must be same-item, exists or invalid');

@@ -25,6 +25,8 @@ export interface EmulatorContext {
   now(): number;
   /** `http://127.0.0.1:<port>`, set once listening. */
   baseUrl: string;
+  /** Where resumable upload sessions live (given in `x-goog-upload-url`). */
+  uploadBaseUrl: string;
   faults: FaultInjector;
   auth: AuthStore;
   tokens: UploadTokens;

@@ -87,10 +87,13 @@ describe('Google Photos emulator: batchCreate, albums, quotas, OAuth', () => {
 
   it('answers a second concurrent batchCreate of one user with the concurrent-write 429', async () => {
     const { create, upload, emulator } = await start();
-    emulator.inject({ route: 'gphotos.batchCreate', kind: 'slow', delayMs: 100, times: 1 });
+    emulator.inject({ route: 'gphotos.batchCreate', kind: 'slow', delayMs: 1_500, times: 1 });
     const token = await upload('x');
     const first = create([token]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The second call goes out once the first is being served, however slow the machine is.
+    while ((emulator.inspect().requests['gphotos.batchCreate'] ?? 0) < 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const second = await create([token]);
     expect(second.status).toBe(429);
     expect(await second.json()).toMatchObject({ error: { message: QUOTA_MESSAGES.concurrent } });

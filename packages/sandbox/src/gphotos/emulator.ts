@@ -29,6 +29,8 @@ export interface GrantInput {
 export interface GooglePhotosEmulator {
   /** Base URL of the emulated Library API, e.g. `http://127.0.0.1:43127`. */
   url: string;
+  /** Base URL of the upload sessions' host (given to clients in `x-goog-upload-url`). */
+  uploadUrl: string;
   /** Token and consent endpoints for `google-auth-library`'s `endpoints` option. */
   endpoints: { oauth2TokenUrl: string; oauth2AuthBaseUrl: string };
   /** The fault injector (add rules at run time with `faults.add`). */
@@ -72,6 +74,7 @@ export async function startGooglePhotosEmulator(
     options,
     now,
     baseUrl: '',
+    uploadBaseUrl: '',
     faults: new FaultInjector(rules, options.seed),
     auth: new AuthStore(now, () => ctx.options.accessTokenTtlSeconds),
     tokens: new UploadTokens(now, () => ctx.options.uploadTokenTtlMs),
@@ -85,10 +88,16 @@ export async function startGooglePhotosEmulator(
     counters: new Map(),
     writingUsers: new Set(),
   };
-  const server = await startHttpServer((req, res) => route(ctx, req, res), {
-    port: options.port,
-  });
+  const handler = (req: Parameters<typeof route>[1], res: Parameters<typeof route>[2]) =>
+    route(ctx, req, res);
+  const server = await startHttpServer(handler, { port: options.port });
+  // Like Google's (oauth2.googleapis.com; upload URLs handed out, not built), the token
+  // endpoint and the upload sessions answer on hosts of their own: a client must use the URLs
+  // it is given, and a proxy log or an HTTP trace tells the four apart.
+  const oauthServer = await startHttpServer(handler);
+  const uploadServer = await startHttpServer(handler);
   ctx.baseUrl = server.url;
+  ctx.uploadBaseUrl = uploadServer.url;
   const grantOf = (grant: GrantInput = {}) => ({
     clientId: grant.clientId ?? 'q2google-sandbox',
     scopes: grant.scopes ?? [GPHOTOS_SCOPES.appendonly, GPHOTOS_SCOPES.readonly],
@@ -96,9 +105,10 @@ export async function startGooglePhotosEmulator(
   });
   return {
     url: server.url,
+    uploadUrl: uploadServer.url,
     endpoints: {
-      oauth2TokenUrl: `${server.url}/token`,
-      oauth2AuthBaseUrl: `${server.url}/o/oauth2/v2/auth`,
+      oauth2TokenUrl: `${oauthServer.url}/token`,
+      oauth2AuthBaseUrl: `${oauthServer.url}/o/oauth2/v2/auth`,
     },
     faults: ctx.faults,
     inject: (rule) => ctx.faults.add(rule),
@@ -117,6 +127,8 @@ export async function startGooglePhotosEmulator(
     quotaToday: () => ctx.quota.day(ctx.options.dailyQuota),
     requestCounts: () => Object.fromEntries(ctx.counters),
     resetRequestCounts: () => ctx.counters.clear(),
-    close: () => server.close(),
+    close: async () => {
+      await Promise.all([server.close(), oauthServer.close(), uploadServer.close()]);
+    },
   };
 }

@@ -69,7 +69,7 @@ export async function handleUploadStart(
     );
     ctx.sessions.set(session.id, session);
     res.writeHead(200, {
-      'x-goog-upload-url': `${ctx.baseUrl}/v1/uploads?upload_id=${session.id}&upload_protocol=resumable`,
+      'x-goog-upload-url': `${ctx.uploadBaseUrl}/v1/uploads?upload_id=${session.id}&upload_protocol=resumable`,
       'x-goog-upload-chunk-granularity': String(granularity),
       'x-goog-upload-status': 'active',
       'content-length': 0,

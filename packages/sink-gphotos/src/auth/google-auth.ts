@@ -2,7 +2,7 @@ import { Q2gError } from '@q2google/core';
 import { OAuth2Client } from 'google-auth-library';
 import { REAUTH_HINT } from '../errors/classify.js';
 import { authFailure } from './auth-errors.js';
-import { OAUTH_TRANSPORTER_OPTIONS } from './oauth-transport.js';
+import { oauthTransporterOptions } from './oauth-transport.js';
 import { splitScopes } from './scopes.js';
 import {
   type InsecureFilePolicy,
@@ -37,6 +37,8 @@ export interface OAuthAuthOptions {
   /** Tokens to start from instead of (or before) the file. */
   tokens?: StoredTokens;
   endpoints?: OAuthEndpoints;
+  /** The fetch of the token calls (through the proxy-aware shared dispatcher by default). */
+  fetch?: typeof fetch;
   /** Token file readable by others: refuse (default) or warn. */
   insecureTokenFile?: InsecureFilePolicy;
   warn?: (message: string) => void;
@@ -69,7 +71,7 @@ export async function createOAuthAuth(options: OAuthAuthOptions): Promise<Google
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     endpoints: options.endpoints,
-    transporterOptions: OAUTH_TRANSPORTER_OPTIONS,
+    transporterOptions: oauthTransporterOptions(options.fetch),
   });
   client.setCredentials({
     refresh_token: current.refresh_token ?? undefined,

@@ -1,6 +1,13 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { abortError, Q2gError, redactUri } from '@q2google/core';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
+import {
+  abortError,
+  type HttpDispatcher,
+  Q2gError,
+  redactUri,
+  sharedHttpDispatcher,
+} from '@q2google/core';
+import { request as undiciRequest } from 'undici';
 
 /** One HTTP request as the sink sends it. */
 export interface HttpRequest {
@@ -45,95 +52,75 @@ export function countingTransport(
 }
 
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-const httpAgent = new HttpAgent({ keepAlive: true });
-const httpsAgent = new HttpsAgent({ keepAlive: true });
 
 /**
- * The default transport on `node:http(s)`: streams request bodies without buffering them, keeps
- * connections alive, and turns socket failures into retryable `GPHOTOS_NETWORK` errors.
+ * The transport over an undici dispatcher (the shared, proxy-aware one by default): streams
+ * request bodies without buffering them, keeps connections alive, and turns socket failures
+ * into retryable `GPHOTOS_NETWORK` errors.
  */
-export const nodeTransport: HttpTransport = (request) =>
-  new Promise<HttpResponse>((resolve, reject) => {
-    const url = new URL(request.url);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    let settled = false;
-    let bodyDone = false;
-    const fail = (error: unknown) => {
-      if (settled) return;
-      settled = true;
-      req.destroy();
-      reject(error);
-    };
-    const req = send(url, {
-      method: request.method,
-      headers: request.headers,
-      agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
-    });
-    const onAbort = () => fail(abortError(request.signal!));
-    if (request.signal?.aborted) return onAbort();
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    req.setTimeout(request.idleTimeoutMs ?? 600_000, () =>
-      fail(networkError(request, new Error('timed out waiting for the server'))),
-    );
-    req.on('error', (error) => fail(networkError(request, error)));
-    req.on('response', (res) => {
+export function createHttpTransport(dispatcher?: HttpDispatcher): HttpTransport {
+  return async (request) => {
+    if (request.signal?.aborted) throw abortError(request.signal);
+    const idle = request.idleTimeoutMs ?? 600_000;
+    const source: { error?: unknown; failed: boolean } = { failed: false };
+    try {
+      const res = await undiciRequest(request.url, {
+        dispatcher: dispatcher ?? sharedHttpDispatcher(),
+        method: request.method,
+        headers: request.headers,
+        body: bodyOf(request, source),
+        headersTimeout: idle,
+        bodyTimeout: idle,
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
       const chunks: Buffer[] = [];
       let size = 0;
-      res.on('data', (chunk: Buffer) => {
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
-      });
-      res.on('error', (error) => fail(networkError(request, error)));
-      res.on('end', () => {
-        if (settled) return;
-        settled = true;
-        request.signal?.removeEventListener('abort', onAbort);
-        // An answer that came before the whole body was written leaves the socket unusable.
-        if (!bodyDone) req.destroy();
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          text: Buffer.concat(chunks).toString('utf8'),
-        });
-      });
-    });
-    writeBody(req, request, () => settled).then(
-      () => {
-        bodyDone = true;
-      },
-      (error: unknown) => fail(error),
-    );
-  });
-
-async function writeBody(
-  req: ReturnType<typeof httpRequest>,
-  request: HttpRequest,
-  stopped: () => boolean,
-): Promise<void> {
-  const body = request.body;
-  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) {
-    req.end(body);
-    return;
-  }
-  for await (const chunk of body) {
-    if (stopped() || req.destroyed) return;
-    const flushed = req.write(chunk);
-    request.onBytesSent?.(chunk.length);
-    if (!flushed) await drained(req);
-  }
-  if (!stopped() && !req.destroyed) req.end();
+      }
+      return {
+        status: res.statusCode,
+        headers: res.headers as IncomingHttpHeaders,
+        text: Buffer.concat(chunks).toString('utf8'),
+      };
+    } catch (error) {
+      if (request.signal?.aborted) throw abortError(request.signal);
+      // A failing media source is the caller's error, not the network's.
+      if (source.failed) throw source.error;
+      throw networkError(request, error);
+    }
+  };
 }
 
-function drained(req: ReturnType<typeof httpRequest>): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      req.off('drain', done);
-      req.off('close', done);
-      resolve();
-    };
-    req.on('drain', done);
-    req.on('close', done);
-  });
+/** The default transport, over the shared dispatcher. */
+export const nodeTransport: HttpTransport = createHttpTransport();
+
+function bodyOf(
+  request: HttpRequest,
+  source: { error?: unknown; failed: boolean },
+): string | Uint8Array | Readable | undefined {
+  const body = request.body;
+  if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) return body;
+  return Readable.from(counted(body, request.onBytesSent, source), { objectMode: false });
+}
+
+/** `body`, telling `onBytesSent` about each chunk once the socket has taken it. */
+async function* counted(
+  body: AsyncIterable<Uint8Array>,
+  onBytesSent: ((bytes: number) => void) | undefined,
+  source: { error?: unknown; failed: boolean },
+): AsyncIterable<Uint8Array> {
+  try {
+    for await (const chunk of body) {
+      yield chunk;
+      onBytesSent?.(chunk.length);
+    }
+  } catch (error) {
+    source.failed = true;
+    source.error = error;
+    throw error;
+  }
 }
 
 function networkError(request: HttpRequest, error: unknown): Q2gError {

@@ -1,8 +1,10 @@
 import {
   DEFAULT_RETRY_POLICY,
+  fetchVia,
   isQ2gError,
   Q2gError,
   type RetryPolicy,
+  sharedHttpDispatcher,
   withRetry,
 } from '@q2google/core';
 import type { TokenResponse } from '../schemas.js';
@@ -50,7 +52,7 @@ export function createPasswordAuth(options: PasswordAuthOptions): GoProAuth {
     baseUrl: (options.baseUrl ?? 'https://api.gopro.com').replace(/\/+$/, ''),
     clientId: options.clientId,
     clientSecret: options.clientSecret,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? fetchVia(sharedHttpDispatcher()),
   };
   const margin = options.refreshMarginMs ?? 30 * 60_000;
   let state: StoredGoProCredentials | null = null;

@@ -21,10 +21,10 @@ export function incrementalSaveGroup(input: GroupInput): void {
 
   describe(TITLE, () => {
     test('after saveChanges with one unit, that unit changed and all others are untouched', async () => {
+      // What was rewritten in storage is checked by the `stored-records` group (`inspect`).
       const state = buildSession({ items: 40, batches: 2 });
       await using(open, async (backend) => {
         await backend.save(state);
-        const before = await options.inspect?.(ctx, state.id);
         const moved = transitionItem(state.items['unit-0']!, 'uploading', {
           upload: { url: 'https://u.test/0', offset: 1024, startedAt: instant(7) },
         });
@@ -32,19 +32,6 @@ export function incrementalSaveGroup(input: GroupInput): void {
         await backend.saveChanges!({ sessionId: state.id, meta, items: [moved], batches: [] });
         const expected = { ...state, ...meta, items: { ...state.items, 'unit-0': moved } };
         expect(await backend.load(state.id)).toStrictEqual(expected);
-        if (!before) return;
-        const after = (await options.inspect!(ctx, state.id))!;
-        expect(after.items['unit-0']?.stamp).not.toEqual(before.items['unit-0']?.stamp);
-        for (const key of Object.keys(state.items).filter((k) => k !== 'unit-0')) {
-          expect(after.items[key]?.stamp, `unit ${key} was rewritten`).toEqual(
-            before.items[key]?.stamp,
-          );
-        }
-        for (const id of Object.keys(state.batches)) {
-          expect(after.batches[id]?.stamp, `batch ${id} was rewritten`).toEqual(
-            before.batches[id]?.stamp,
-          );
-        }
       });
     });
 

@@ -1,11 +1,15 @@
-/** Large session: ten thousand units save and load (no timing asserted, only completion). */
+/**
+ * Large session: ten thousand units save and load (no timing asserted, only completion). It
+ * stores over `<namespace>_large`, so its ten thousand records cannot slow the other groups down.
+ */
 import { transitionItem } from '@q2google/core';
 import { buildSession, instant } from '../fixtures.js';
 import { type GroupInput, using } from '../harness.js';
 
 /** Registers the `large-session` group. */
 export function largeSessionGroup(input: GroupInput): void {
-  const { api, options, ctx, capabilities } = input;
+  const { api, options, capabilities } = input;
+  const ctx = { namespace: `${input.ctx.namespace}_large` };
   const { describe, test, expect } = api;
   const count = options.largeSessionItems ?? 10_000;
   const open = () => options.create(ctx);

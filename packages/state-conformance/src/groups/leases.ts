@@ -4,7 +4,14 @@
  */
 import type { ItemStatus, SyncStateBackend } from '@q2google/core';
 import { buildSession } from '../fixtures.js';
-import { type GroupInput, letLeasesExpire, shortLease, skipGroup, using } from '../harness.js';
+import {
+  closeQuietly,
+  type GroupInput,
+  letLeasesExpire,
+  shortLease,
+  skipGroup,
+  using,
+} from '../harness.js';
 
 const TITLE = 'leases';
 const LONG = 60_000;
@@ -124,6 +131,27 @@ export function leasesGroup(input: GroupInput): void {
         expect(taken.sort()).toEqual(first);
         expect(await backend.renewLeases!(state.id, 'w-a', first, LONG)).toEqual([]);
       });
+    });
+
+    const exact = 'a lease expires at its deadline on the injected clock, not a millisecond before';
+    const exactTest = options.advanceClock ? test : test.skip;
+    const exactTitle = options.advanceClock ? exact : `${exact} — skipped: needs \`advanceClock\``;
+    exactTest(exactTitle, async () => {
+      const state = buildSession({ items: 3, statuses: ['discovered'], batches: 0 });
+      const advance = (ms: number) => options.advanceClock!(ctx, ms);
+      const [a, b] = [await open(), await (options.concurrentOpen ?? options.create)(ctx)];
+      try {
+        await a.save(state);
+        expect(await claim(a, state.id, 'a', 3, ['discovered'], 1_000)).toHaveLength(3);
+        await advance(999);
+        expect(await claim(b, state.id, 'b', 3, ['discovered'], 1_000)).toEqual([]);
+        await advance(1);
+        expect(await claim(b, state.id, 'b', 3, ['discovered'], 1_000)).toHaveLength(3);
+        expect(await a.renewLeases!(state.id, 'a', Object.keys(state.items), 1_000)).toEqual([]);
+      } finally {
+        await closeQuietly(b);
+        await closeQuietly(a);
+      }
     });
 
     test('a role has one holder; it can renew, release, and be taken once expired', async () => {

@@ -3,7 +3,7 @@
  * it, as emulator fault rules. A cell a stage cannot suffer says why (it is listed in the report,
  * not silently dropped).
  */
-import type { FaultRuleInput } from '@q2google/sandbox';
+import type { FaultRuleInput, ItemSpecInput } from '@q2google/sandbox';
 
 /** A stage of the sync. */
 export type FaultStage = 'discovery' | 'transfer' | 'create';
@@ -20,12 +20,17 @@ export const FAULT_KINDS = [
   'lost response',
   'stale size',
   'expired upload token',
+  '400 expired signing session',
+  'library changes mid-listing',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** One cell: the rules to inject (into which emulator), or why the stage cannot see the kind. */
+/**
+ * One cell: the rules to inject (into which emulator) and any items the GoPro library needs
+ * besides the matrix's own, or why the stage cannot see the kind.
+ */
 export type FaultCell =
-  | { gopro?: FaultRuleInput[]; google?: FaultRuleInput[] }
+  | { gopro?: FaultRuleInput[]; google?: FaultRuleInput[]; goproItems?: ItemSpecInput[] }
   | { notApplicable: string };
 
 const twice = { skip: 1, times: 2 } as const;
@@ -97,5 +102,31 @@ export const FAULT_MATRIX: Record<FaultKind, Record<FaultStage, FaultCell>> = {
     discovery: na('no upload token exists yet'),
     transfer: upload({ kind: 'expire-token' }),
     create: na('tokens are issued by uploads; create is where expiry is detected'),
+  },
+  '400 expired signing session': {
+    discovery: na('discovery fetches no signed URL'),
+    transfer: cdn({ kind: 'http-400-expired-token' }),
+    create: na('create fetches no signed URL'),
+  },
+  'library changes mid-listing': {
+    // Before page 2 the newest item (read on page 1, not ready, so never transferred) is
+    // deleted, sliding an unread item onto page 1; before page 3 a new capture arrives at the
+    // top. Page 3's total equals page 1's again, but page 2's did not.
+    discovery: {
+      goproItems: [
+        {
+          kind: 'photo',
+          size: 30_000,
+          readyToView: 'transcoding',
+          capturedAt: '2026-06-01T00:00:00.000Z',
+        },
+      ],
+      gopro: [
+        { route: 'gopro.search', kind: 'insert-top', skip: 2, times: 1 },
+        { route: 'gopro.search', kind: 'delete-at-1', skip: 1, times: 1 },
+      ],
+    },
+    transfer: na('the library is listed in discovery only'),
+    create: na('the library is listed in discovery only'),
   },
 };

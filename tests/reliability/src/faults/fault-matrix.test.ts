@@ -40,6 +40,7 @@ describe.concurrent('a sync with one injected fault', () => {
             items: [
               { kind: 'photo', count: 10, size: 60_000 },
               { kind: 'video', count: 2, size: 400_000 },
+              ...(cell.goproItems ?? []),
             ],
           },
           ...(cell.gopro ? { faults: cell.gopro } : {}),

@@ -7,15 +7,19 @@
  */
 import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALL_TIME_FLAGS, startWorld, type World } from '@q2google/test-support';
+import {
+  ALL_TIME_FLAGS,
+  GOOGLE_CLIENT_SECRET,
+  startWorld,
+  TOKEN_SHAPES,
+  type World,
+  worldSecrets,
+} from '@q2google/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availability } from '../support/backends.js';
 import { assertCliBuilt, type CliResult, runCli } from '../support/cli.js';
 
 const DB_PASSWORD = 'Db-Pa55word-never-printed';
-const GOOGLE_CLIENT_SECRET = 'GOCSPX-never-printed-client-secret';
-/** Shapes of tokens the emulators mint (Google access/refresh, GoPro's JWE-like tokens). */
-const TOKEN_SHAPES = [/ya29\.[\w-]{10,}/, /1\/\/[\w-]{10,}/, /(?:[\w-]{20,}\.){4}[\w-]{20,}/];
 
 let world: World;
 let secrets: string[];
@@ -41,14 +45,7 @@ beforeAll(async () => {
     Q2G_GOPRO_CLIENT_SECRET: account.clientSecret,
     Q2G_GOOGLE_CLIENT_SECRET: GOOGLE_CLIENT_SECRET,
   };
-  secrets = [
-    world.wiring.goproToken,
-    world.wiring.refreshToken,
-    account.password,
-    account.clientSecret,
-    GOOGLE_CLIENT_SECRET,
-    ...(pg ? [DB_PASSWORD] : []),
-  ];
+  secrets = worldSecrets(world, pg ? [DB_PASSWORD] : []);
   if (!pg) availability('postgres');
 });
 afterAll(() => world?.close());
@@ -115,7 +112,10 @@ describe('token files', () => {
 
   it('readable by others are refused with a message saying how to fix it', async () => {
     const googleFile = join(world.projectDir, 'open-google-token.json');
-    await writeFile(googleFile, JSON.stringify({ refresh_token: world.wiring.refreshToken }));
+    await writeFile(
+      googleFile,
+      JSON.stringify({ refresh_token: world.wiring.googleGrant.refresh_token }),
+    );
     await chmod(googleFile, 0o644);
     const run = await runCli(['sync', ...ALL_TIME_FLAGS, '--session', 'open-file'], {
       cwd: world.projectDir,

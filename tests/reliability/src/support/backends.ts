@@ -4,12 +4,8 @@
  * environment is missing, and fail under CI=true.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  createBackendRegistry,
-  type SyncStateBackend,
-  withBackendRetries,
-  withRetry,
-} from '@q2google/core';
+import { createBackendRegistry, type SyncStateBackend, withRetry } from '@q2google/core';
+import { withBackendRetries } from '@q2google/core/engine';
 
 /** A backend kind the reliability matrices cover. */
 export type BackendKind = 'json' | 'postgres' | 'mongo';

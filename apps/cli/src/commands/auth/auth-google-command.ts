@@ -1,8 +1,8 @@
 import { Q2gError } from '@q2google/core';
-import { runLoopbackAuthorization } from '@q2google/sink-gphotos';
+import { googleEndpointsOf, runLoopbackAuthorization } from '@q2google/sink-gphotos';
 import type { CommandSpec } from '../../command.js';
 import { SUCCESS } from '../../outcome.js';
-import { GOOGLE_CLIENT_HINT, googleEndpointsOf } from '../../wiring/google-auth.js';
+import { GOOGLE_CLIENT_HINT } from '../../wiring/cli-settings.js';
 
 /** `q2google auth google`: the loopback OAuth flow; saves the refresh token (mode 0600). */
 export const authGoogleCommand: CommandSpec = {

@@ -1,10 +1,9 @@
 import { readTokenFile } from '@q2google/sink-gphotos';
-import { createGoProTokenFile } from '@q2google/source-gopro';
+import { goproLoginOf } from '@q2google/source-gopro';
 import type { CommandSpec } from '../../command.js';
 import type { CliConfig } from '../../context.js';
 import { type Outcome, SUCCESS } from '../../outcome.js';
-import { GOOGLE_CLIENT_HINT } from '../../wiring/google-auth.js';
-import { GOPRO_LOGIN_HINT } from '../../wiring/gopro-auth.js';
+import { GOOGLE_CLIENT_HINT, GOPRO_LOGIN_HINT } from '../../wiring/cli-settings.js';
 
 /** One account's login state, as a line and whether it is usable. */
 export interface LoginState {
@@ -14,11 +13,11 @@ export interface LoginState {
 
 /** Where the GoPro credentials come from, without contacting GoPro. */
 export async function goproLoginState(config: CliConfig): Promise<LoginState> {
-  if (config.goproToken) return { ok: true, line: 'using the token in Q2G_GOPRO_TOKEN' };
-  const saved = await createGoProTokenFile(config.goproTokenFile).load();
-  if (!saved) return { ok: false, line: `not logged in. ${GOPRO_LOGIN_HINT}` };
-  const kind = saved.refreshToken ? 'password login, renews itself' : 'pasted token';
-  const expires = saved.expiresAt ? `, access token valid until ${saved.expiresAt}` : '';
+  const login = await goproLoginOf(config);
+  if (login?.method === 'settings') return { ok: true, line: 'using the token in Q2G_GOPRO_TOKEN' };
+  if (!login) return { ok: false, line: `not logged in. ${GOPRO_LOGIN_HINT}` };
+  const kind = login.method === 'password' ? 'password login, renews itself' : 'pasted token';
+  const expires = login.expiresAt ? `, access token valid until ${login.expiresAt}` : '';
   return { ok: true, line: `logged in (${kind}${expires}); ${config.goproTokenFile}` };
 }
 

@@ -1,16 +1,6 @@
-import { Q2gError } from '@q2google/core';
-import {
-  createGoProSource,
-  createGoProTokenFile,
-  createPasswordAuth,
-  createPastedTokenAuth,
-  type GoProAuth,
-  type GoProTokenStore,
-  type StoredGoProCredentials,
-} from '@q2google/source-gopro';
+import { type GoProLogin, requireGoProClient, saveGoProLogin } from '@q2google/source-gopro';
 import type { CliConfig, CliContext } from '../../context.js';
 import type { Printer } from '../../output/printer.js';
-import { goproClientOf } from '../../wiring/gopro-auth.js';
 
 /** How the user chose to log in. */
 export type GoProLoginChoice =
@@ -18,8 +8,9 @@ export type GoProLoginChoice =
   | { kind: 'password'; email?: string; twoFactorCode?: string };
 
 /**
- * Logs in to GoPro, proves the credentials with one API call, and only then saves them to the
- * token file. Asks for what the settings do not provide (passwords and tokens hidden).
+ * Logs in to GoPro with what the user entered; the source plugin proves the credentials with
+ * one API call and only then saves them to the token file. Asks for what the settings do not
+ * provide (passwords and tokens hidden).
  */
 export async function goproLogin(
   ctx: Pick<CliContext, 'prompts' | 'fetch'>,
@@ -27,14 +18,17 @@ export async function goproLogin(
   config: CliConfig,
   choice: GoProLoginChoice,
 ): Promise<{ accountId: string; file: string }> {
-  let captured: StoredGoProCredentials | null = null;
-  const memory: GoProTokenStore = {
-    load: async () => null,
-    save: async (credentials) => {
-      captured = credentials;
-    },
-  };
-  let auth: GoProAuth;
+  const login = await askLogin(ctx, printer, config, choice);
+  const { accountId } = await saveGoProLogin(config, login, { fetch: ctx.fetch });
+  return { accountId, file: config.goproTokenFile };
+}
+
+async function askLogin(
+  ctx: Pick<CliContext, 'prompts'>,
+  printer: Printer,
+  config: CliConfig,
+  choice: GoProLoginChoice,
+): Promise<GoProLogin> {
   if (choice.kind === 'token') {
     const token =
       choice.token ??
@@ -45,42 +39,17 @@ export async function goproLogin(
       choice.userId ??
       config.goproUserId ??
       ((await ctx.prompts.ask('gp_user_id cookie value (Enter to skip): ')).trim() || undefined);
-    auth = createPastedTokenAuth({ accessToken: token, ...(userId ? { userId } : {}) });
-  } else {
-    const client = goproClientOf(config);
-    if (!client) {
-      throw new Q2gError(
-        'CONFIG_INVALID',
-        "Email + password login needs the GoPro web app's OAuth client id and secret.",
-        {
-          hint: 'Set Q2G_GOPRO_CLIENT_ID and Q2G_GOPRO_CLIENT_SECRET (see the README), or log in with a pasted token: `q2google auth gopro --token`.',
-        },
-      );
-    }
-    const email = choice.email ?? config.goproEmail ?? (await ctx.prompts.ask('GoPro email: '));
-    const password =
-      config.goproPassword ?? (await ctx.prompts.ask('GoPro password: ', { secret: true }));
-    printer.addSecrets(password);
-    auth = createPasswordAuth({
-      ...client,
-      email: email.trim(),
-      password,
-      store: memory,
-      baseUrl: config.goproApiUrl,
-      fetch: ctx.fetch,
-      ...(choice.twoFactorCode ? { twoFactorCode: choice.twoFactorCode } : {}),
-    });
+    return { kind: 'token', accessToken: token, ...(userId ? { userId } : {}) };
   }
-  const source = createGoProSource({ auth, baseUrl: config.goproApiUrl, fetch: ctx.fetch });
-  const { accountId } = await source.verify();
-  const current = await auth.current();
-  const credentials: StoredGoProCredentials = captured ?? {
-    version: 1,
-    accessToken: current.accessToken,
+  requireGoProClient(config);
+  const email = choice.email ?? config.goproEmail ?? (await ctx.prompts.ask('GoPro email: '));
+  const password =
+    config.goproPassword ?? (await ctx.prompts.ask('GoPro password: ', { secret: true }));
+  printer.addSecrets(password);
+  return {
+    kind: 'password',
+    email,
+    password,
+    ...(choice.twoFactorCode ? { twoFactorCode: choice.twoFactorCode } : {}),
   };
-  await createGoProTokenFile(config.goproTokenFile).save({
-    ...credentials,
-    userId: credentials.userId ?? current.userId ?? accountId,
-  });
-  return { accountId, file: config.goproTokenFile };
 }

@@ -22,6 +22,14 @@ describe('q2google demo', () => {
     );
   });
 
+  it("logs in to the emulators only, whatever GoPro login the user's settings hold", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'q2g-demo-'));
+    const ctx = testContext({ cwd, env: { Q2G_GOPRO_TOKEN: 'a-real-users-token' } });
+    ctx.services.registry = () => createBackendRegistry({ cwd });
+    expect(await run(ctx, 'demo --items 0')).toBe(0);
+    expect(ctx.out()).toContain(`Session ${demoSessionId(ctx.clock.now())}: complete`);
+  });
+
   it('names sessions after the clock', () => {
     expect(demoSessionId(Date.parse('2025-06-01T08:15:00Z'))).toBe('demo-20250601-081500');
   });

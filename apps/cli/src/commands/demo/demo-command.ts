@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { Q2gError } from '@q2google/core';
+import { createHttpDispatcher, Q2gError } from '@q2google/core';
 import type { CommandSpec } from '../../command.js';
 import { formatBytes } from '../../output/format.js';
 import { quoteArg } from '../../run/open-backend.js';
-import { runSession } from '../../run/run-session.js';
-import { sessionOutcome } from '../../run/session-outcome.js';
-import { summaryLines } from '../../run/summary-report.js';
+import { sessionContextOf } from '../../run/session-setup.js';
+import { runSessionSteps } from '../../run/session-steps.js';
+import { createRealClouds } from '../../wiring/real-services.js';
 import { type DemoSandbox, type DemoSandboxOptions, startDemoSandbox } from './demo-sandbox.js';
 
 /** Where demo sessions are kept, under the current folder. */
@@ -60,22 +60,29 @@ export function createDemoCommand(
       const sessionId = typeof session === 'string' ? session : demoSessionId(ctx.clock.now());
       const stateDir = join(DEMO_STATE_DIR, sessionId);
       const sandbox = await start({ items, seed, ...(bandwidth ? { bandwidth } : {}) });
-      const backend = await ctx.services.registry(loaded.config).open(stateDir);
       try {
         printer.line(
           `Sandbox: GoPro emulator ${sandbox.gopro.apiUrl} (${sandbox.gopro.media} media items), Google Photos emulator ${sandbox.gphotos.url}`,
         );
         printer.line(`State: ${stateDir} (JSON backend), session ${sessionId}`);
-        const summary = await runSession(ctx, printer, {
-          request: { sessionId, range: sandbox.range, album: DEMO_ALBUM },
-          backend,
-          source: sandbox.source,
-          sink: sandbox.sink,
-          concurrency: loaded.config.concurrency,
-          maxAttempts: loaded.config.maxAttempts,
-        });
+        const demoConfig = { ...loaded.config, ...sandbox.settings, stateUri: stateDir };
+        const resume = `q2google demo --session ${quoteArg(sessionId)}`;
+        const context = sessionContextOf(
+          { ctx, printer },
+          { ...loaded, config: demoConfig },
+          { sessionId, range: sandbox.range, album: DEMO_ALBUM },
+          {
+            // The emulators run in this process: the real clouds straight to them, never
+            // through a proxy the user's environment names.
+            services: {
+              ...ctx.services,
+              ...createRealClouds({ fetch: ctx.fetch, cwd: ctx.cwd }, createHttpDispatcher({})),
+            },
+            followUp: { resume, retry: resume },
+          },
+        );
+        const { summary, outcome } = await runSessionSteps(context);
         if (!printer.mode.json) {
-          for (const line of summaryLines(summary, printer.style)) printer.result(line);
           const result = sandbox.result();
           const album = result.albums.find((a) => a.title === DEMO_ALBUM);
           printer.result(
@@ -83,10 +90,8 @@ export function createDemoCommand(
           );
           printer.line(`Inspect the state with: q2google status ${sessionId} --state ${stateDir}`);
         }
-        const resume = `q2google demo --session ${quoteArg(sessionId)}`;
-        return sessionOutcome(summary, { resume, retry: resume });
+        return outcome;
       } finally {
-        await backend.close?.();
         await sandbox.close();
       }
     },

@@ -1,6 +1,8 @@
-import type { MediaSink, MediaSource } from '@q2google/core';
-import { createGooglePhotosSink } from '@q2google/sink-gphotos';
-import { createGoProSource, createPasswordAuth } from '@q2google/source-gopro';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTokenFile } from '@q2google/sink-gphotos';
+import type { CliConfig } from '../../context.js';
 
 /** What the demo asks of the sandbox. */
 export interface DemoSandboxOptions {
@@ -12,10 +14,28 @@ export interface DemoSandboxOptions {
   bandwidth?: number;
 }
 
-/** Both emulators running in this process, with a source and a sink wired to them. */
+/** The settings of the two clouds that point at the sandbox (and its token files). */
+export type DemoCloudSettings = Pick<
+  CliConfig,
+  | 'goproApiUrl'
+  | 'goproToken'
+  | 'goproUserId'
+  | 'goproClientId'
+  | 'goproClientSecret'
+  | 'goproEmail'
+  | 'goproPassword'
+  | 'goproTokenFile'
+  | 'googleClientId'
+  | 'googleClientSecret'
+  | 'googleTokenFile'
+  | 'gphotosApiUrl'
+  | 'googleOauthTokenUrl'
+  | 'googleOauthAuthUrl'
+>;
+
+/** Both emulators running in this process, and the settings that point at them. */
 export interface DemoSandbox {
-  source: MediaSource;
-  sink: MediaSink;
+  settings: DemoCloudSettings;
   /** The capture-date range that covers the whole generated library. */
   range: { from: string; to: string };
   gopro: { apiUrl: string; media: number };
@@ -27,59 +47,53 @@ export interface DemoSandbox {
 
 const FROM = '2024-01-01T00:00:00.000Z';
 const TO = '2025-12-31T23:59:59.999Z';
-const SANDBOX_CLIENT = 'q2google-sandbox';
 
 /**
- * Starts the GoPro and Google Photos emulators on 127.0.0.1 with a generated library, and logs
- * in to both the way a user would (GoPro password grant, Google refresh token) — no real
- * account or credential is involved.
+ * Starts the GoPro and Google Photos emulators on 127.0.0.1 with a generated library, with the
+ * settings a user would have after logging in to both (GoPro e-mail + password, a saved Google
+ * grant in a temporary token file) — no real account or credential is involved.
  */
 export async function startDemoSandbox(options: DemoSandboxOptions): Promise<DemoSandbox> {
   // Loaded only here, so every other command starts without the emulators.
-  const { startGoProEmulator, startGooglePhotosEmulator } = await import('@q2google/sandbox');
-  const gopro = await startGoProEmulator({
+  const sandbox = await import('@q2google/sandbox');
+  const dir = await mkdtemp(join(tmpdir(), 'q2google-demo-'));
+  const gopro = await sandbox.startGoProEmulator({
     seed: options.seed,
     library: { fixtures: true, extra: options.items, from: FROM, to: TO },
     ...(options.bandwidth ? { cdn: { bandwidthBytesPerSecond: options.bandwidth } } : {}),
   });
-  const gphotos = await startGooglePhotosEmulator({ seed: options.seed });
-  const { account } = gopro;
-  const source = createGoProSource({
-    baseUrl: gopro.apiUrl,
-    auth: createPasswordAuth({
-      clientId: account.clientId,
-      clientSecret: account.clientSecret,
-      email: account.email,
-      password: account.password,
-      baseUrl: gopro.apiUrl,
-    }),
-  });
-  const sink = createGooglePhotosSink({
-    baseUrl: gphotos.url,
-    auth: {
-      clientId: SANDBOX_CLIENT,
-      tokens: { refresh_token: gphotos.issueRefreshToken({ clientId: SANDBOX_CLIENT }) },
-      endpoints: gphotos.endpoints,
-    },
-  });
-  return {
-    source,
-    sink,
-    range: { from: FROM, to: TO },
-    gopro: { apiUrl: gopro.apiUrl, media: gopro.library.media.length },
-    gphotos: { url: gphotos.url },
-    result: () => {
-      const snapshot = gphotos.inspect();
-      return {
-        items: snapshot.items.length,
-        albums: snapshot.albums.map((album) => ({
-          title: album.title,
-          items: album.itemIds.length,
-        })),
-      };
-    },
-    close: async () => {
-      await Promise.all([gopro.close(), gphotos.close()]);
-    },
+  const gphotos = await sandbox.startGooglePhotosEmulator({ seed: options.seed });
+  const close = async () => {
+    await Promise.all([gopro.close(), gphotos.close()]);
+    await rm(dir, { recursive: true, force: true });
   };
+  try {
+    const google = sandbox.gphotosSandboxSettings(gphotos, {
+      tokenFile: join(dir, 'google-token.json'),
+    });
+    await writeTokenFile(google.googleTokenFile, sandbox.sandboxGoogleGrant(gphotos));
+    return {
+      settings: {
+        ...sandbox.goproSandboxSettings(gopro, { tokenFile: join(dir, 'gopro-token.json') }),
+        ...google,
+      },
+      range: { from: FROM, to: TO },
+      gopro: { apiUrl: gopro.apiUrl, media: gopro.library.media.length },
+      gphotos: { url: gphotos.url },
+      result: () => {
+        const snapshot = gphotos.inspect();
+        return {
+          items: snapshot.items.length,
+          albums: snapshot.albums.map((album) => ({
+            title: album.title,
+            items: album.itemIds.length,
+          })),
+        };
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,11 +1,7 @@
-import {
-  isQ2gError,
-  type LoadedConfig,
-  type Q2gErrorCode,
-  resolveCapabilities,
-} from '@q2google/core';
+import { describeProxy, isQ2gError, type Q2gErrorCode, resolveCapabilities } from '@q2google/core';
 import type { CliContext } from '../../context.js';
 import { openBackend } from '../../run/open-backend.js';
+import type { CliLoadedConfig } from '../../wiring/cli-settings.js';
 import { googleLoginState, goproLoginState } from '../auth/auth-status-command.js';
 
 /** The result of one check: a line of what was found, and what to do when it failed. */
@@ -16,7 +12,7 @@ export type CheckResult =
 /** One `doctor` check; it may throw, which counts as a failure with the error's message. */
 export interface DoctorCheck {
   name: string;
-  run(ctx: CliContext, loaded: LoadedConfig): Promise<CheckResult>;
+  run(ctx: CliContext, loaded: CliLoadedConfig): Promise<CheckResult>;
 }
 
 /** Whether a URL answers at all (any HTTP status), for services we have no login for. */
@@ -28,6 +24,14 @@ async function reachable(ctx: Pick<CliContext, 'fetch'>, url: string): Promise<s
 
 /** The checks `doctor` runs after the configuration, in order. */
 export const DEFAULT_CHECKS: readonly DoctorCheck[] = [
+  {
+    name: 'proxy',
+    run: async (ctx) => ({
+      ok: true,
+      detail:
+        describeProxy(ctx.env) ?? 'none (HTTPS_PROXY and HTTP_PROXY are unset: direct connections)',
+    }),
+  },
   {
     name: 'GoPro login',
     run: async (_ctx, { config }) => {
@@ -49,7 +53,7 @@ export const DEFAULT_CHECKS: readonly DoctorCheck[] = [
   {
     name: 'state backend',
     run: async (ctx, loaded) => {
-      const { backend, label, close } = await openBackend(ctx, loaded);
+      const { backend, label, close } = await openBackend({ services: ctx.services, loaded });
       try {
         if (resolveCapabilities(backend).listSessions) {
           const sessions = await backend.listSessions!();
@@ -93,7 +97,7 @@ export const DEFAULT_CHECKS: readonly DoctorCheck[] = [
 export async function runCheck(
   check: DoctorCheck,
   ctx: CliContext,
-  loaded: LoadedConfig,
+  loaded: CliLoadedConfig,
 ): Promise<CheckResult> {
   try {
     return await check.run(ctx, loaded);

@@ -64,5 +64,27 @@ describe('q2google doctor', () => {
     expect(out).toContain('✗ Google Photos authorisation: no OAuth client.');
     expect(out).toMatch(/✓ state backend: \.q2google\/state \(.+\) holds 0 sessions/);
     expect(out).toContain('✓ GoPro API: https://api.gopro.com answers (HTTP 404)');
+    expect(out).toContain('✓ proxy: none (HTTPS_PROXY and HTTP_PROXY are unset');
+  });
+
+  it('reports the proxy in use with the credentials in its URL masked', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'q2g-doctor-'));
+    const ctx = testContext({
+      cwd: home,
+      env: {
+        Q2G_GOPRO_TOKEN_FILE: join(home, 'none.json'),
+        Q2G_GOOGLE_TOKEN_FILE: join(home, 'g.json'),
+        https_proxy: 'http://alice:pr0xy-pa55@proxy.example:3128',
+        HTTP_PROXY: 'http://plain.example:8080',
+        NO_PROXY: 'localhost,.corp.example',
+      },
+    });
+    ctx.fetch = async () => new Response('ok', { status: 404 });
+    await main(['doctor'], ctx, [doctorCommand]);
+    const out = ctx.out();
+    expect(out).toContain(
+      '✓ proxy: HTTPS via http://alice:***@proxy.example:3128, HTTP via http://plain.example:8080, bypassed for localhost,.corp.example',
+    );
+    expect(`${out}${ctx.err()}`).not.toContain('pr0xy-pa55');
   });
 });

@@ -1,9 +1,10 @@
-import { DEFAULT_STATE_PATH, isQ2gError, type LoadedConfig, redactUri } from '@q2google/core';
+import { DEFAULT_STATE_PATH, isQ2gError, redactUri } from '@q2google/core';
 import type { CommandSpec } from '../../command.js';
 import type { Outcome } from '../../outcome.js';
+import type { CliLoadedConfig } from '../../wiring/cli-settings.js';
 import { type CheckResult, DEFAULT_CHECKS, type DoctorCheck, runCheck } from './doctor-checks.js';
 
-function originCounts(loaded: LoadedConfig): string {
+function originCounts(loaded: CliLoadedConfig): string {
   const counts = { flag: 0, env: 0, dotenv: 0 };
   for (const origin of Object.values(loaded.origins)) if (origin !== 'default') counts[origin] += 1;
   return `${counts.flag} from flags, ${counts.env} from Q2G_* variables, ${counts.dotenv} from .env`;
@@ -22,7 +23,7 @@ export function createDoctorCommand(checks: readonly DoctorCheck[] = DEFAULT_CHE
         printer.result(`${mark} ${name}: ${result.detail}`);
         printer.json({ type: 'check', name, ...result });
       };
-      let loaded: LoadedConfig;
+      let loaded: CliLoadedConfig;
       try {
         loaded = config();
       } catch (error) {

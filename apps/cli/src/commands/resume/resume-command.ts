@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../../command.js';
-import { executeSession } from '../../run/execute-session.js';
+import { executeSession } from '../../run/session-setup.js';
 
 /** `q2google resume ID`: continues a session with the range and options it was started with. */
 export const resumeCommand: CommandSpec = {

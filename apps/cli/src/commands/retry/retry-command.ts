@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../../command.js';
-import { executeSession } from '../../run/execute-session.js';
+import { executeSession } from '../../run/session-setup.js';
 
 /** `q2google retry ID`: tries a session's failed units again, whatever their last error. */
 export const retryCommand: CommandSpec = {

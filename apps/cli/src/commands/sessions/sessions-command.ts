@@ -11,7 +11,10 @@ export const sessionsCommand: CommandSpec = {
   summary: 'list the sessions in the state backend',
   usage: 'sessions [--state URI]',
   async run({ ctx, printer, config }) {
-    const { backend, label, close } = await openBackend(ctx, config());
+    const { backend, label, close } = await openBackend({
+      services: ctx.services,
+      loaded: config(),
+    });
     try {
       const sessions = await listSessionsOf(backend, label);
       if (printer.mode.json) {

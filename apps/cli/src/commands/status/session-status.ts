@@ -1,7 +1,8 @@
-import { describeSession, type SessionState, type SessionSummary } from '@q2google/core';
+import type { SessionState, SessionSummary } from '@q2google/core';
+import { describeSession } from '@q2google/core/engine';
 import { formatBytes, formatTable } from '../../output/format.js';
 import type { Style } from '../../output/style.js';
-import { formatReasons } from '../../run/summary-report.js';
+import { formatReasons, warningLines } from '../../run/summary-report.js';
 
 /** Where a session stands: counts, bytes done and left, failures grouped by reason. */
 export function sessionStatus(state: SessionState) {
@@ -58,6 +59,7 @@ export function statusLines(status: ReturnType<typeof sessionStatus>, style: Sty
       lines.push(style.dim(`    e.g. ${keys}${group.count > 3 ? ', …' : ''}`));
     }
   }
+  lines.push(...warningLines(status.warnings, style));
   return lines;
 }
 

@@ -1,14 +1,15 @@
 import { Q2gError, type SyncStateBackend } from '@q2google/core';
+import { FakeSource, fakeUnit } from '@q2google/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
-import { TestSource, unit } from '../../testing/fake-clouds.js';
 import { run, testContext } from '../../testing/test-context.js';
 
 async function syncedContext() {
-  const source = new TestSource([unit('a', 4_000), unit('b', 6_000), unit('c', 1_000)]);
-  source.onOpen = (u) => {
-    if (u.key === 'c') throw new Q2gError('GOPRO_HTTP', 'HTTP 503 from GoPro', { retryable: true });
-  };
+  const source = new FakeSource([fakeUnit('a', 4_000), fakeUnit('b', 6_000), fakeUnit('c', 1_000)]);
+  source.failOpen = (u) =>
+    u.key === 'c'
+      ? new Q2gError('GOPRO_HTTP', 'HTTP 503 from GoPro', { retryable: true })
+      : undefined;
   const ctx = testContext({ source });
   await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1');
   return ctx;

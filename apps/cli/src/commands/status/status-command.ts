@@ -30,7 +30,10 @@ export const statusCommand: CommandSpec = {
   usage: 'status [ID] [--state URI]',
   positionals: { min: 0, max: 1, names: 'the session id' },
   async run({ ctx, printer, args, config }) {
-    const { backend, label, close } = await openBackend(ctx, config());
+    const { backend, label, close } = await openBackend({
+      services: ctx.services,
+      loaded: config(),
+    });
     try {
       let id = args.positionals[0];
       let listed: SessionSummary[] | undefined;

@@ -1,26 +1,26 @@
 import { Q2gError } from '@q2google/core';
+import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
-import { TestSink, TestSource, unit } from '../../testing/fake-clouds.js';
 import { run, testContext } from '../../testing/test-context.js';
 
 const RANGE = '--from 2025-01-01 --to 2025-12-31';
-const library = () => [unit('a', 5_000), unit('b', 7_000), unit('c', 9_000)];
+const library = () => [fakeUnit('a', 5_000), fakeUnit('b', 7_000), fakeUnit('c', 9_000)];
 
 describe('q2google sync', () => {
   it('creates every unit, prints a summary and exits 0', async () => {
-    const sink = new TestSink();
-    const ctx = testContext({ source: new TestSource(library()), sink });
+    const sink = new FakeSink();
+    const ctx = testContext({ source: new FakeSource(library()), sink });
     expect(await run(ctx, `sync ${RANGE} --album Trip`)).toBe(EXIT_CODES.success);
-    expect(sink.created.sort()).toEqual(['a.JPG', 'b.JPG', 'c.JPG']);
+    expect(sink.created.map((item) => item.fileName).sort()).toEqual(['a.JPG', 'b.JPG', 'c.JPG']);
     expect(ctx.out()).toContain('Session gopro-2025-01-01-to-2025-12-31: complete');
     expect(ctx.out()).toMatch(/created\s+3\s+\(3 this run\)/);
     expect(ctx.out()).toMatch(/bytes\s+21\.0 KB\s+this run, 0 B left/);
   });
 
   it('resumes the same session when the same command runs again', async () => {
-    const sink = new TestSink();
-    const ctx = testContext({ source: new TestSource(library()), sink });
+    const sink = new FakeSink();
+    const ctx = testContext({ source: new FakeSource(library()), sink });
     await run(ctx, `sync ${RANGE}`);
     expect(await run(ctx, `sync ${RANGE}`)).toBe(EXIT_CODES.success);
     expect(sink.created).toHaveLength(3);
@@ -28,15 +28,15 @@ describe('q2google sync', () => {
   });
 
   it('on a dry run lists what would be transferred and skipped, with why and total bytes', async () => {
-    const sink = new TestSink();
+    const sink = new FakeSink();
     const units = [
       ...library(),
-      unit('huge', 5_000_000),
-      unit('edit', 10, {
+      fakeUnit('huge', 5_000_000),
+      fakeUnit('edit', 10, {
         skip: { reason: 'unsupported-type', detail: 'a .360 file' },
       }),
     ];
-    const ctx = testContext({ source: new TestSource(units), sink });
+    const ctx = testContext({ source: new FakeSource(units), sink });
     expect(await run(ctx, `sync ${RANGE} --dry-run`)).toBe(EXIT_CODES.success);
     expect(sink.created).toEqual([]);
     const out = ctx.out();
@@ -48,39 +48,39 @@ describe('q2google sync', () => {
   });
 
   it('exits 3 with the retry command when units failed', async () => {
-    const source = new TestSource(library());
-    source.onOpen = (u) => {
-      if (u.key === 'b') throw new Q2gError('GOPRO_NOT_FOUND', 'The media is gone.');
-    };
+    const source = new FakeSource(library());
+    source.failOpen = (u) =>
+      u.key === 'b' ? new Q2gError('GOPRO_NOT_FOUND', 'The media is gone.') : undefined;
     const ctx = testContext({ source });
     expect(await run(ctx, `sync ${RANGE} --session s1`)).toBe(EXIT_CODES.partial);
     expect(ctx.out()).toContain('GOPRO_NOT_FOUND ×1 (permanent): The media is gone.');
     expect(ctx.err()).toContain('1 unit failed. Try them again with: q2google retry s1');
-    source.onOpen = undefined;
+    source.failOpen = undefined;
     expect(await run(ctx, 'retry s1')).toBe(EXIT_CODES.success);
   });
 
   it('stops gracefully on the first Ctrl-C, saved, and says how to resume', async () => {
-    const source = new TestSource(library());
+    const source = new FakeSource(library());
     const ctx = testContext({ source });
-    source.onOpen = () => ctx.interrupt();
+    source.failOpen = () => void ctx.interrupt();
     const code = await run(ctx, `sync ${RANGE} --session trip --state ./elsewhere`);
     expect(code).toBe(EXIT_CODES.interrupted);
     expect(ctx.err()).toContain('Stopping: finishing the current step and saving state');
     expect(ctx.err()).toContain(
       'Interrupted; state is saved. Resume with: q2google resume trip --state ./elsewhere',
     );
-    source.onOpen = undefined;
+    source.failOpen = undefined;
     expect(await run(ctx, 'resume trip')).toBe(EXIT_CODES.success);
     expect(ctx.out()).toContain('Session trip: complete');
   });
 
   it('aborts at once on a second Ctrl-C', async () => {
-    const source = new TestSource(library());
+    const source = new FakeSource(library());
     const ctx = testContext({ source });
-    source.onOpen = () => {
+    source.failOpen = () => {
       ctx.interrupt();
       ctx.interrupt();
+      return undefined;
     };
     await run(ctx, `sync ${RANGE}`).catch(() => undefined);
     expect(ctx.exitCode).toBe(EXIT_CODES.interrupted);
@@ -88,12 +88,11 @@ describe('q2google sync', () => {
   });
 
   it('maps a run-stopping error to its exit code and message', async () => {
-    const source = new TestSource(library());
-    source.onOpen = () => {
-      throw new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'The daily quota is used up.', {
+    const source = new FakeSource(library());
+    source.failOpen = () =>
+      new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'The daily quota is used up.', {
         details: { resumeAt: '2025-06-02T07:00:00.000Z' },
       });
-    };
     const ctx = testContext({ source });
     expect(await run(ctx, `sync ${RANGE} --session q`)).toBe(EXIT_CODES.quota);
     expect(ctx.err()).toContain(
@@ -102,7 +101,7 @@ describe('q2google sync', () => {
   });
 
   it('prints the engine events as NDJSON with --json', async () => {
-    const ctx = testContext({ source: new TestSource(library()) });
+    const ctx = testContext({ source: new FakeSource(library()) });
     expect(await run(ctx, `sync ${RANGE} --json`)).toBe(EXIT_CODES.success);
     const events = ctx
       .out()

@@ -1,7 +1,8 @@
-import { Q2gError, type SyncRequest } from '@q2google/core';
+import { Q2gError } from '@q2google/core';
+import type { SyncRequest } from '@q2google/core/engine';
 import type { CommandArgs, CommandSpec } from '../../command.js';
 import type { CliConfig } from '../../context.js';
-import { executeSession } from '../../run/execute-session.js';
+import { executeSession, newSessionOptions } from '../../run/session-setup.js';
 import { defaultSessionId, parseRange } from './date-range.js';
 
 /** Turns `sync`'s flags and settings into the engine's request. */
@@ -16,9 +17,7 @@ export function syncRequestOf(args: CommandArgs, config: CliConfig): SyncRequest
   return {
     sessionId: typeof session === 'string' ? session : defaultSessionId(range),
     range,
-    album: config.album ?? null,
-    mediaTypes: config.mediaTypes,
-    sourceOptions: { rawPhotos: config.rawPhotos },
+    ...newSessionOptions(config),
     dryRun: args.values['dry-run'] === true,
   };
 }
@@ -28,13 +27,15 @@ export const syncCommand: CommandSpec = {
   name: 'sync',
   summary: 'copy media captured between two dates (runs or resumes a session)',
   usage:
-    'sync --from DATE --to DATE [--session ID] [--album TITLE] [--state URI] [--concurrency N] [--types Photo,Video,…] [--dry-run]',
+    'sync --from DATE --to DATE [--session ID] [--album TITLE] [--state URI] [--concurrency N] [--types Photo,Video,…] [--dry-run] [--trace-http FILE]',
   details: [
     '',
     'DATE is YYYY-MM-DD (a whole UTC day) or an ISO instant. Without --session the id is',
     'gopro-FROM-to-TO, so running the same command again resumes the same session.',
     '--dry-run only discovers: it lists what would be transferred and skipped (and why), with',
     'total bytes, and records the discovery so the real run starts from it.',
+    '--trace-http FILE writes every HTTP request as one NDJSON line (secrets masked) to attach',
+    'to a bug report.',
   ],
   options: {
     from: { type: 'string' },

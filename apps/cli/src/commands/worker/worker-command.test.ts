@@ -1,7 +1,7 @@
 import type { SyncStateBackend } from '@q2google/core';
+import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
-import { TestSink, TestSource, unit } from '../../testing/fake-clouds.js';
 import { run, testContext } from '../../testing/test-context.js';
 
 describe('q2google worker', () => {
@@ -20,15 +20,15 @@ describe('q2google worker', () => {
   });
 
   it('works a session to the end on a backend with leases', async () => {
-    const sink = new TestSink();
-    const units = [unit('a', 3_000), unit('b', 4_000), unit('c', 5_000)];
-    const ctx = testContext({ source: new TestSource(units), sink });
+    const sink = new FakeSink();
+    const units = [fakeUnit('a', 3_000), fakeUnit('b', 4_000), fakeUnit('c', 5_000)];
+    const ctx = testContext({ source: new FakeSource(units), sink });
     const code = await run(
       ctx,
       'worker --session shared --from 2025-01-01 --to 2025-12-31 --worker-id w1',
     );
     expect(code).toBe(EXIT_CODES.success);
-    expect(sink.created.sort()).toEqual(['a.JPG', 'b.JPG', 'c.JPG']);
+    expect(sink.created.map((item) => item.fileName).sort()).toEqual(['a.JPG', 'b.JPG', 'c.JPG']);
     expect(ctx.out()).toContain('Session shared: complete');
   });
 });

@@ -1,9 +1,9 @@
-import { Q2gError, requireLeases, type SyncRequest } from '@q2google/core';
+import { Q2gError, requireLeases } from '@q2google/core';
+import type { SyncRequest } from '@q2google/core/engine';
 import type { CommandSpec } from '../../command.js';
-import { openBackend, quoteArg, stateFlagOf } from '../../run/open-backend.js';
-import { runSession } from '../../run/run-session.js';
-import { sessionOutcome } from '../../run/session-outcome.js';
-import { summaryLines } from '../../run/summary-report.js';
+import { quoteArg, stateFlagOf } from '../../run/open-backend.js';
+import { followUpOf, newSessionOptions, sessionContextOf } from '../../run/session-setup.js';
+import { runSessionSteps } from '../../run/session-steps.js';
 import { parseRange } from '../sync/date-range.js';
 
 /**
@@ -35,36 +35,26 @@ export const workerCommand: CommandSpec = {
       });
     }
     const loaded = config();
-    const { backend, label, close } = await openBackend(ctx, loaded);
-    try {
+    const request: SyncRequest =
+      typeof from === 'string' || typeof to === 'string'
+        ? {
+            sessionId: session,
+            range: parseRange(String(from ?? ''), String(to ?? '')),
+            ...newSessionOptions(loaded.config),
+          }
+        : { sessionId: session };
+    const workerId = args.values['worker-id'];
+    const { retry } = followUpOf(session, loaded);
+    const context = sessionContextOf({ ctx, printer }, loaded, request, {
+      worker: typeof workerId === 'string' ? { workerId } : {},
+      followUp: {
+        resume: `q2google worker --session ${quoteArg(session)}${stateFlagOf(loaded)}`,
+        retry,
+      },
+    });
+    const { outcome } = await runSessionSteps(context, ({ backend, label }) => {
       requireLeases(backend, { where: label, sessionId: session });
-      const request: SyncRequest = { sessionId: session };
-      if (typeof from === 'string' || typeof to === 'string') {
-        request.range = parseRange(String(from ?? ''), String(to ?? ''));
-        request.album = loaded.config.album ?? null;
-        request.mediaTypes = loaded.config.mediaTypes;
-        request.sourceOptions = { rawPhotos: loaded.config.rawPhotos };
-      }
-      const workerId = args.values['worker-id'];
-      const summary = await runSession(ctx, printer, {
-        request,
-        backend,
-        source: await ctx.services.source(loaded.config),
-        sink: await ctx.services.sink(loaded.config),
-        concurrency: loaded.config.concurrency,
-        maxAttempts: loaded.config.maxAttempts,
-        worker: typeof workerId === 'string' ? { workerId } : {},
-      });
-      if (!printer.mode.json) {
-        for (const line of summaryLines(summary, printer.style)) printer.result(line);
-      }
-      const again = `q2google worker --session ${quoteArg(session)}${stateFlagOf(loaded)}`;
-      return sessionOutcome(summary, {
-        resume: again,
-        retry: `q2google retry ${quoteArg(session)}${stateFlagOf(loaded)}`,
-      });
-    } finally {
-      await close();
-    }
+    });
+    return outcome;
   },
 };

@@ -9,8 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { isQ2gError, Q2gError, wrapError } from '@q2google/core';
 import {
-  createGooglePhotosSink,
+  createGooglePhotosSinkFromSettings,
   type GooglePhotosSink,
+  googleClientOf,
   mergeTokens,
   OAUTH_TRANSPORTER_OPTIONS,
   REQUIRED_SCOPES,
@@ -128,27 +129,15 @@ export class GoogleConnection {
 
   /** The sink over the saved grant; refuses when there is none. */
   async sink(): Promise<GooglePhotosSink> {
-    if (!this.#config.googleClientId) {
-      throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'No Google OAuth client is configured.', {
-        hint: CLIENT_HINT,
-      });
-    }
+    this.#requireClient();
     if (!(await this.status()).connected) {
       throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'Google Photos is not connected.', {
         hint: 'Connect it on the Accounts page.',
       });
     }
-    return createGooglePhotosSink({
-      auth: {
-        clientId: this.#config.googleClientId,
-        ...(this.#config.googleClientSecret
-          ? { clientSecret: this.#config.googleClientSecret }
-          : {}),
-        tokenFile: this.#config.googleTokenFile,
-        endpoints: this.#endpoints(),
-        onTokens: (tokens) => this.#remember(tokens),
-      },
-      baseUrl: this.#config.gphotosApiUrl,
+    return createGooglePhotosSinkFromSettings(this.#config, {
+      clientHint: CLIENT_HINT,
+      onTokens: (tokens) => this.#remember(tokens),
     });
   }
 
@@ -179,24 +168,20 @@ export class GoogleConnection {
     }
   }
 
-  #endpoints() {
-    return {
-      oauth2TokenUrl: this.#config.googleOauthTokenUrl,
-      oauth2AuthBaseUrl: this.#config.googleOauthAuthUrl,
-    };
-  }
-
-  #client(redirectUri: string): OAuth2Client {
-    if (!this.#config.googleClientId) {
+  #requireClient() {
+    const client = googleClientOf(this.#config);
+    if (!client) {
       throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'No Google OAuth client is configured.', {
         hint: CLIENT_HINT,
       });
     }
+    return client;
+  }
+
+  #client(redirectUri: string): OAuth2Client {
     return new OAuth2Client({
-      clientId: this.#config.googleClientId,
-      ...(this.#config.googleClientSecret ? { clientSecret: this.#config.googleClientSecret } : {}),
+      ...this.#requireClient(),
       redirectUri,
-      endpoints: this.#endpoints(),
       transporterOptions: OAUTH_TRANSPORTER_OPTIONS,
     });
   }

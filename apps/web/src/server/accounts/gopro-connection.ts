@@ -1,18 +1,17 @@
 /**
  * GoPro for the dashboard: e-mail + password login (the OAuth password grant, renewing itself)
- * or a pasted `gp_access_token`, each checked with a real account call before it is kept in the
- * 0600 token file; and the source built from what is saved. A token set in the settings
- * (`Q2G_GOPRO_TOKEN`) wins, as in the CLI.
+ * or a pasted `gp_access_token`, each checked by the source plugin with a real account call
+ * before it is kept in the 0600 token file; and the source the settings describe, in the
+ * plugin's one login order (a token set in the settings wins, as in the CLI).
  */
 import { rm } from 'node:fs/promises';
 import { Q2gError } from '@q2google/core';
 import {
-  createGoProSource,
-  createGoProTokenFile,
-  createPasswordAuth,
-  createPastedTokenAuth,
+  createGoProSourceFromSettings,
   type GoProAuth,
   type GoProSource,
+  goproLoginOf,
+  saveGoProLogin,
 } from '@q2google/source-gopro';
 import type { AccountsStatus, GoProLoginBody, GoProTokenBody } from '../../shared/api-types.js';
 import type { WebConfig } from '../wiring/web-config.js';
@@ -22,67 +21,57 @@ const LOGIN_HINT = 'Log in or paste a token on the Accounts page.';
 /** The GoPro side of the dashboard's connections. */
 export class GoProConnection {
   readonly #config: WebConfig;
+  readonly #fetch: typeof fetch;
   readonly #seen = new Set<string>();
+  readonly #auths: GoProAuth[] = [];
 
-  constructor(config: WebConfig) {
+  constructor(config: WebConfig, fetchImpl: typeof fetch = globalThis.fetch) {
     this.#config = config;
-    if (config.goproToken) this.#seen.add(config.goproToken);
-  }
-
-  #store() {
-    return createGoProTokenFile(this.#config.goproTokenFile);
+    this.#fetch = fetchImpl;
+    this.#remember([config.goproToken, config.goproPassword, config.goproClientSecret]);
   }
 
   /** Whether a login is saved or configured, how, and the account id. */
   async status(): Promise<AccountsStatus['gopro']> {
-    if (this.#config.goproToken) {
-      return {
-        connected: true,
-        method: 'settings',
-        ...(this.#config.goproUserId ? { label: this.#config.goproUserId } : {}),
-      };
-    }
-    const saved = await this.#store()
-      .load()
-      .catch(() => null);
-    if (!saved) return { connected: false };
-    this.#remember([saved.accessToken, saved.refreshToken]);
+    const login = await goproLoginOf(this.#config).catch(() => null);
+    if (!login) return { connected: false };
+    this.#remember(login.secrets);
     return {
       connected: true,
-      method: saved.refreshToken ? 'password' : 'token',
-      ...(saved.userId ? { label: saved.userId } : {}),
+      method: login.method,
+      ...(login.userId ? { label: login.userId } : {}),
     };
   }
 
-  /** Logs in with e-mail and password; the tokens are saved once GoPro accepted them. */
+  /** Logs in with e-mail and password; saved only once GoPro accepted exactly these. */
   async login(body: GoProLoginBody): Promise<void> {
-    const client = this.#client();
     this.#remember([body.password]);
-    const auth = createPasswordAuth({
-      ...client,
-      email: body.email,
-      password: body.password,
-      ...(body.twoFactorCode ? { twoFactorCode: body.twoFactorCode } : {}),
-      store: this.#store(),
-      baseUrl: this.#config.goproApiUrl,
-    });
-    await this.#check(auth);
+    const { secrets } = await saveGoProLogin(
+      this.#config,
+      {
+        kind: 'password',
+        email: body.email,
+        password: body.password,
+        ...(body.twoFactorCode ? { twoFactorCode: body.twoFactorCode } : {}),
+      },
+      { fetch: this.#fetch },
+    );
+    this.#remember(secrets);
   }
 
   /** Checks a pasted token with an account call, then saves it. */
   async pasteToken(body: GoProTokenBody): Promise<void> {
     this.#remember([body.accessToken]);
-    const auth = createPastedTokenAuth({
-      accessToken: body.accessToken,
-      ...(body.userId ? { userId: body.userId } : {}),
-    });
-    const { accountId } = await this.#check(auth);
-    await this.#store().save({
-      version: 1,
-      accessToken: (await auth.current()).accessToken,
-      userId: body.userId || accountId,
-      issuedAt: new Date().toISOString(),
-    });
+    const { secrets } = await saveGoProLogin(
+      this.#config,
+      {
+        kind: 'token',
+        accessToken: body.accessToken,
+        ...(body.userId ? { userId: body.userId } : {}),
+      },
+      { fetch: this.#fetch },
+    );
+    this.#remember(secrets);
   }
 
   /** Checks the saved login against the API. */
@@ -103,70 +92,17 @@ export class GoProConnection {
 
   /** The source over the configured or saved login; refuses when there is none. */
   async source(): Promise<GoProSource> {
-    return createGoProSource({ auth: await this.#auth(), baseUrl: this.#config.goproApiUrl });
+    const source = await createGoProSourceFromSettings(this.#config, {
+      fetch: this.#fetch,
+      loginHint: LOGIN_HINT,
+    });
+    this.#auths.push(source.auth);
+    return source;
   }
 
   /** Every GoPro secret this process has handled. */
   secrets(): string[] {
-    return [this.#config.goproClientSecret, this.#config.goproPassword, ...this.#seen].filter(
-      (s): s is string => !!s,
-    );
-  }
-
-  async #auth(): Promise<GoProAuth> {
-    const { goproToken, goproUserId } = this.#config;
-    if (goproToken) {
-      return createPastedTokenAuth({
-        accessToken: goproToken,
-        ...(goproUserId ? { userId: goproUserId } : {}),
-      });
-    }
-    const store = this.#store();
-    const saved = await store.load();
-    if (!saved) {
-      throw new Q2gError('GOPRO_AUTH_FAILED', 'No GoPro account is connected.', {
-        hint: LOGIN_HINT,
-      });
-    }
-    this.#remember([saved.accessToken, saved.refreshToken]);
-    const client = this.#clientOrNull();
-    if (saved.refreshToken && client) {
-      return createPasswordAuth({ ...client, store, baseUrl: this.#config.goproApiUrl });
-    }
-    return createPastedTokenAuth({
-      accessToken: saved.accessToken,
-      ...(saved.userId ? { userId: saved.userId } : {}),
-    });
-  }
-
-  async #check(auth: GoProAuth): Promise<{ accountId: string }> {
-    const source = createGoProSource({ auth, baseUrl: this.#config.goproApiUrl });
-    try {
-      return await source.verify();
-    } finally {
-      this.#remember(auth.secrets());
-    }
-  }
-
-  #clientOrNull() {
-    const { goproClientId, goproClientSecret } = this.#config;
-    return goproClientId && goproClientSecret
-      ? { clientId: goproClientId, clientSecret: goproClientSecret }
-      : null;
-  }
-
-  #client() {
-    const client = this.#clientOrNull();
-    if (!client) {
-      throw new Q2gError(
-        'CONFIG_INVALID',
-        'E-mail + password login needs the GoPro OAuth client.',
-        {
-          hint: 'Set Q2G_GOPRO_CLIENT_ID and Q2G_GOPRO_CLIENT_SECRET, or paste a gp_access_token instead.',
-        },
-      );
-    }
-    return client;
+    return [...this.#seen, ...this.#auths.flatMap((auth) => auth.secrets())];
   }
 
   #remember(values: readonly (string | undefined)[]): void {

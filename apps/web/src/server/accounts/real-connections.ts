@@ -5,12 +5,15 @@ import { GoogleConnection } from './google-connection.js';
 import { GoProConnection } from './gopro-connection.js';
 
 /** Connections configured by the settings; credentials live in the settings' token files. */
-export function createConnections(config: WebConfig): Connections & {
+export function createConnections(
+  config: WebConfig,
+  fetchImpl: typeof fetch = globalThis.fetch,
+): Connections & {
   google: GoogleConnection;
   gopro: GoProConnection;
 } {
   const google = new GoogleConnection(config);
-  const gopro = new GoProConnection(config);
+  const gopro = new GoProConnection(config, fetchImpl);
   return {
     google,
     gopro,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAKE_SECRET } from '../testing/fake-clouds.js';
+import { FAKE_SECRET } from '../testing/fake-connections.js';
 import { createHarness, ORIGIN } from '../testing/harness.js';
 
 describe('account routes', () => {

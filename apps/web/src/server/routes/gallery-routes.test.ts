@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FAKE_PNG, unit } from '../testing/fake-clouds.js';
+import { refuseFile, unit } from '../testing/fake-connections.js';
+import { FAKE_PNG } from '../testing/gallery-fakes.js';
 import { createHarness } from '../testing/harness.js';
 
 const range = { from: '2025-06-01T00:00:00Z', to: '2025-06-30T00:00:00Z' };
@@ -54,7 +55,7 @@ describe('gallery routes', () => {
 
   it('shows a pending unit’s GoPro thumbnail, and 404 for none or an unknown unit', async () => {
     const harness = await createHarness({ units: [unit(1), unit(404)] });
-    harness.connections.sink.failFile = unit(404).fileName;
+    harness.connections.sink.failUpload = refuseFile(unit(404).fileName);
     await harness.runs.start({ sessionId: 's1', range });
     await harness.runs.idle();
     const browser = await harness.login();
@@ -63,7 +64,7 @@ describe('gallery routes', () => {
     expect((await thumb('m404#source')).status).toBe(404);
     expect(harness.connections.sink.baseUrls).toHaveLength(0);
     const other = await createHarness({ units: [unit(7)] });
-    other.connections.sink.failFile = unit(7).fileName;
+    other.connections.sink.failUpload = refuseFile(unit(7).fileName);
     await other.runs.start({ sessionId: 's2', range });
     await other.runs.idle();
     const pending = await (await other.login()).get(

@@ -1,7 +1,7 @@
 import { Q2gError } from '@q2google/core';
 import { describe, expect, it } from 'vitest';
 import type { QuotaView } from '../../shared/api-types.js';
-import { unit } from '../testing/fake-clouds.js';
+import { unit } from '../testing/fake-connections.js';
 import { createHarness } from '../testing/harness.js';
 
 const range = { from: '2025-06-01T00:00:00Z', to: '2025-06-30T00:00:00Z' };
@@ -17,11 +17,10 @@ describe('quota route', () => {
   it('gives a run stopped by the daily quota the time it can go on', async () => {
     const harness = await createHarness({ units: [unit(1)] });
     const resumeAt = '2030-01-02T08:00:00.000Z';
-    harness.connections.sink.failWith = new Q2gError(
-      'GPHOTOS_QUOTA_EXHAUSTED',
-      'The daily quota is spent.',
-      { details: { resumeAt } },
-    );
+    const quotaSpent = new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'The daily quota is spent.', {
+      details: { resumeAt },
+    });
+    harness.connections.sink.failUpload = () => quotaSpent;
     await harness.runs.start({ sessionId: 's1', range });
     await harness.runs.idle();
     const browser = await harness.login();

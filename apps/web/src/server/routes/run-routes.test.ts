@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamMessage } from '../../shared/api-types.js';
-import { FAKE_SECRET, unit } from '../testing/fake-clouds.js';
+import { FAKE_SECRET, refuseFile, unit } from '../testing/fake-connections.js';
 import { createHarness } from '../testing/harness.js';
 
 /** Reads Server-Sent Events from a response until `until` accepts one. */
@@ -113,7 +113,7 @@ describe('run routes', () => {
 
   it('retries failed units', async () => {
     const harness = await createHarness({ units: [unit(1), unit(2)] });
-    harness.connections.sink.failFile = 'GOPR0002.JPG';
+    harness.connections.sink.failUpload = refuseFile('GOPR0002.JPG');
     const { get, send } = await harness.login();
     await send('POST', '/api/syncs', { sessionId: 'r1', from: '2025-06-01', to: '2025-06-30' });
     await harness.runs.idle();
@@ -121,7 +121,7 @@ describe('run routes', () => {
       created: 1,
       failed: 1,
     });
-    harness.connections.sink.failFile = undefined;
+    harness.connections.sink.failUpload = undefined;
     expect((await send('POST', '/api/sessions/r1/retry')).status).toBe(202);
     await harness.runs.idle();
     expect(((await (await get('/api/sessions/r1')).json()) as { counts: object }).counts).toEqual({

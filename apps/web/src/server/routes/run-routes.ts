@@ -4,7 +4,7 @@
  * background and its progress arrives on the event stream.
  */
 import { randomBytes } from 'node:crypto';
-import type { SyncRequest } from '@q2google/core';
+import type { SyncRequest } from '@q2google/core/engine';
 import { Hono } from 'hono';
 import { StartSyncBodySchema } from '../../shared/api-types.js';
 import type { WebAppDeps, WebEnv } from '../app.js';

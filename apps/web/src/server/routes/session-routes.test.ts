@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionDetail, SessionRow, UnitPage } from '../../shared/api-types.js';
-import { unit } from '../testing/fake-clouds.js';
+import { refuseFile, unit } from '../testing/fake-connections.js';
 import { createHarness } from '../testing/harness.js';
 
 async function syncedHarness() {
   const units = [unit(1, 2500), unit(2, 4000), unit(3, 1200, { fileName: 'BIG_ONE.JPG' })];
   const harness = await createHarness({ units });
-  harness.connections.sink.failFile = 'BIG_ONE.JPG';
+  harness.connections.sink.failUpload = refuseFile('BIG_ONE.JPG');
   const browser = await harness.login();
   const started = await browser.send('POST', '/api/syncs', {
     sessionId: 'june',

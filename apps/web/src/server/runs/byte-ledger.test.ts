@@ -1,4 +1,5 @@
-import type { ItemState, SyncEvent } from '@q2google/core';
+import type { ItemState } from '@q2google/core';
+import type { SyncEvent } from '@q2google/core/engine';
 import { describe, expect, it } from 'vitest';
 import { ByteLedger } from './byte-ledger.js';
 

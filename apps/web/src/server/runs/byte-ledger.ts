@@ -5,7 +5,8 @@
  * once, and a size unknown at discovery (a burst frame, an item still uploading to GoPro) joins
  * the total when the transfer reveals it.
  */
-import type { ItemState, SyncEvent } from '@q2google/core';
+import type { ItemState } from '@q2google/core';
+import type { SyncEvent } from '@q2google/core/engine';
 
 interface UnitBytes {
   size: number;

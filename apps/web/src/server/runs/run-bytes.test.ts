@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunProgress } from '../../shared/run-progress.js';
-import { unit } from '../testing/fake-clouds.js';
+import { refuseFile, unit } from '../testing/fake-connections.js';
 import { createHarness } from '../testing/harness.js';
 
 describe('a run’s byte counts', () => {
@@ -36,11 +36,11 @@ describe('a run’s byte counts', () => {
       sessionId: 's-resume',
       range: { from: '2025-06-01T00:00:00Z', to: '2025-06-30T00:00:00Z' },
     };
-    harness.connections.sink.failFile = unit(2).fileName;
+    harness.connections.sink.failUpload = refuseFile(unit(2).fileName);
     await harness.runs.start(request);
     await harness.runs.idle();
     expect(harness.runs.progress('s-resume')).toMatchObject({ failed: 1, bytesToSend: 9000 });
-    harness.connections.sink.failFile = undefined;
+    harness.connections.sink.failUpload = undefined;
     await harness.runs.start({ sessionId: 's-resume', retryFailed: true });
     await harness.runs.idle();
     const run = harness.runs.progress('s-resume')!;

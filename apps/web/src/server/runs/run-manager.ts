@@ -4,14 +4,13 @@
  * session's event log, and are pushed to every subscriber (the Server-Sent Events streams).
  * No sync logic lives here: the engine in core does the work.
  */
+import { isQ2gError, Q2gError, redactSecrets } from '@q2google/core';
 import {
   GoProToPhotosSync,
-  isQ2gError,
-  Q2gError,
-  redactSecrets,
+  type SyncEngineOptions,
   type SyncEvent,
   type SyncRequest,
-} from '@q2google/core';
+} from '@q2google/core/engine';
 import type { GooglePhotosSink } from '@q2google/sink-gphotos';
 import type { LoggedEvent, RunState, StreamMessage } from '../../shared/api-types.js';
 import {
@@ -31,9 +30,8 @@ export interface RunManagerOptions {
   access: BackendAccess;
   connections: Connections;
   log: EventLog;
-  /** Engine tuning (transfers at once, tries per unit). */
-  concurrency?: number;
-  maxAttempts?: number;
+  /** Engine tuning from the settings (`engineOptionsOf`: transfers at once, tries per unit). */
+  engine?: Partial<Pick<SyncEngineOptions, 'concurrency' | 'maxAttempts'>>;
   /** Least time between two progress messages of one run (default 200 ms). */
   progressIntervalMs?: number;
   /** Least time between two logged progress samples of one run (default 1 s). */
@@ -166,8 +164,7 @@ export class RunManager {
         source: clients.source,
         sink: clients.sink,
         backend,
-        ...(this.#options.concurrency ? { concurrency: this.#options.concurrency } : {}),
-        ...(this.#options.maxAttempts ? { maxAttempts: this.#options.maxAttempts } : {}),
+        ...this.#options.engine,
         onEvent: (event) => this.#onEvent(run, event),
       });
       const summary = await engine.run(request, run.controller.signal);

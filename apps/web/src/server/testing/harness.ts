@@ -3,7 +3,8 @@
  * browser does (exchange the one-time token, keep the page key from the redirect's fragment,
  * read the CSRF token) and send same-origin requests carrying the page key.
  */
-import { createBackendRegistry, createMemoryBackend, type MediaUnit } from '@q2google/core';
+import { createBackendRegistry, type MediaUnit } from '@q2google/core';
+import { createMemoryBackend } from '@q2google/core/testing';
 import { createWebApp } from '../app.js';
 import { createBackendAccess } from '../backend-access.js';
 import { ThumbnailService } from '../gallery/thumbnail-service.js';
@@ -11,7 +12,7 @@ import { DashboardRequestCount } from '../quota/quota-view.js';
 import { EventLog } from '../runs/event-log.js';
 import { RunManager } from '../runs/run-manager.js';
 import { AccessGate, CSRF_HEADER, PAGE_KEY_HEADER } from '../security/access-gate.js';
-import { FakeConnections, unit } from './fake-clouds.js';
+import { FakeConnections, unit } from './fake-connections.js';
 
 /** The address the test app believes it serves. */
 export const ORIGIN = 'http://127.0.0.1:4173';

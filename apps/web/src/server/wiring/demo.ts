@@ -6,14 +6,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GPHOTOS_SCOPES, startGooglePhotosEmulator, startGoProEmulator } from '@q2google/sandbox';
+import {
+  goproSandboxSettings,
+  gphotosSandboxSettings,
+  sandboxGoogleGrant,
+  startGooglePhotosEmulator,
+  startGoProEmulator,
+} from '@q2google/sandbox';
 import { createConnections } from '../accounts/real-connections.js';
 import type { WebConfig } from './web-config.js';
 
 /** The sandbox library's capture range (the emulator's fixtures). */
 export const DEMO_RANGE = { from: '2025-06-01', to: '2025-06-10' };
-
-const DEMO_CLIENT_ID = 'q2google-sandbox';
 
 /** A running demo: its settings, its connected accounts, and how to stop it. */
 export interface Demo {
@@ -42,26 +46,14 @@ export async function startDemo(base: WebConfig, options: DemoOptions = {}): Pro
   const config: WebConfig = {
     ...base,
     stateUri: join(dir, 'state'),
-    goproToken: undefined,
-    goproUserId: undefined,
-    goproApiUrl: gopro.apiUrl,
-    goproClientId: gopro.account.clientId,
-    goproClientSecret: gopro.account.clientSecret,
-    goproTokenFile: join(dir, 'gopro-token.json'),
-    googleClientId: DEMO_CLIENT_ID,
-    googleClientSecret: 'sandbox-client-secret',
-    googleTokenFile: join(dir, 'google-token.json'),
-    gphotosApiUrl: photos.url,
-    googleOauthTokenUrl: photos.endpoints.oauth2TokenUrl,
-    googleOauthAuthUrl: photos.endpoints.oauth2AuthBaseUrl,
+    ...goproSandboxSettings(gopro, { tokenFile: join(dir, 'gopro-token.json') }),
+    ...gphotosSandboxSettings(photos, { tokenFile: join(dir, 'google-token.json') }),
   };
   const connections = createConnections(config);
   try {
+    // Both accounts are connected through the dashboard's own flows, as a user would.
     await connections.gopro.login({ email: gopro.account.email, password: gopro.account.password });
-    await connections.google.save({
-      refresh_token: photos.issueRefreshToken({ clientId: DEMO_CLIENT_ID }),
-      scope: [GPHOTOS_SCOPES.appendonly, GPHOTOS_SCOPES.readonly].join(' '),
-    });
+    await connections.google.save(sandboxGoogleGrant(photos));
   } catch (error) {
     await Promise.allSettled([gopro.close(), photos.close()]);
     throw error;

@@ -4,6 +4,9 @@
  * survives the process. Two handles from {@link createMemoryStore} share one store, which is how
  * tests simulate a reopen or a second worker.
  */
+
+import { createBackendFrame, defineStateBackend } from '../backends/define-state-backend.js';
+import { countStatuses, newestFirst, summarizeSession } from '../backends/session-summary.js';
 import { Q2gError } from '../errors/q2g-error.js';
 import type { BatchState } from '../model/batch-state.js';
 import type { ItemState, ItemStatus } from '../model/item-state.js';
@@ -14,7 +17,6 @@ import type {
   LedgerEntry,
   RoleClaim,
   SessionChange,
-  SessionSummary,
   SyncStateBackend,
 } from '../protocol/state-backend.js';
 import { LeaseTable } from './lease-table.js';
@@ -70,15 +72,6 @@ function splitMeta(state: SessionState): SessionMeta {
 /** An in-memory backend implementing every optional capability (concurrency `shared`). */
 export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncStateBackend {
   const store = options.store ?? createMemoryStore(options.now);
-  let closed = false;
-
-  const open = (): void => {
-    if (closed) {
-      throw new Q2gError('BACKEND_CLOSED', 'The memory state backend was used after close().', {
-        hint: 'Open a new backend instead of reusing a closed one.',
-      });
-    }
-  };
 
   const claimable = (session: StoredSession, id: string, claim: LeaseClaim): ItemState[] => {
     const wanted = new Set<ItemStatus>(claim.statuses);
@@ -91,12 +84,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
     return out;
   };
 
-  return {
-    name: 'memory',
-    capabilities: MEMORY_BACKEND_CAPABILITIES,
-
+  const methods: Required<Omit<SyncStateBackend, 'name' | 'capabilities' | 'close'>> = {
     async load(sessionId) {
-      open();
       const session = store.sessions.get(sessionId);
       if (!session) return null;
       return {
@@ -107,7 +96,6 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
     },
 
     async save(state) {
-      open();
       store.sessions.set(state.id, {
         meta: splitMeta(state),
         items: new Map(Object.entries(copy(state.items))),
@@ -116,7 +104,6 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
     },
 
     async saveChanges(change: SessionChange) {
-      open();
       let session = store.sessions.get(change.sessionId);
       if (!session) {
         if (!change.meta) {
@@ -134,26 +121,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
     },
 
     async listSessions() {
-      open();
-      const rows: SessionSummary[] = [...store.sessions.values()].map(({ meta, items }) => {
-        const counts: SessionSummary['counts'] = {};
-        for (const item of items.values()) counts[item.status] = (counts[item.status] ?? 0) + 1;
-        return {
-          id: meta.id,
-          range: copy(meta.range),
-          options: copy(meta.options),
-          createdAt: meta.createdAt,
-          updatedAt: meta.updatedAt,
-          counts,
-        };
-      });
-      return rows.sort(
-        (a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.createdAt.localeCompare(a.createdAt),
+      return newestFirst(
+        [...store.sessions.values()].map(({ meta, items }) =>
+          summarizeSession(meta, countStatuses(items.values())),
+        ),
       );
     },
 
     async ledgerLookup(keys) {
-      open();
       const found = new Map<string, LedgerEntry>();
       for (const key of keys) {
         const entry = store.ledger.get(key);
@@ -163,14 +138,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
     },
 
     async ledgerRecord(entries) {
-      open();
       for (const entry of entries) {
         if (!store.ledger.has(entry.key)) store.ledger.set(entry.key, copy(entry));
       }
     },
 
     async claimItems(claim) {
-      open();
       const session = store.sessions.get(claim.sessionId);
       if (!session || claim.limit <= 0) return [];
       const picked = claimable(session, claim.sessionId, claim);
@@ -181,19 +154,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
     },
 
     async renewLeases(sessionId, workerId, keys, leaseMs) {
-      open();
       const held = keys.filter((key) => store.leases.heldBy(sessionId, key, workerId));
       for (const key of held) store.leases.grant(sessionId, key, workerId, leaseMs);
       return held;
     },
 
     async releaseLeases(sessionId, workerId, keys) {
-      open();
       for (const key of keys) store.leases.release(sessionId, key, workerId);
     },
 
     async acquireRole(claim: RoleClaim) {
-      open();
       const holder = store.roles.live(claim.sessionId, claim.role);
       if (holder && holder.workerId !== claim.workerId) return false;
       store.roles.grant(claim.sessionId, claim.role, claim.workerId, claim.leaseMs);
@@ -201,12 +171,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
     },
 
     async releaseRole(sessionId, role, workerId) {
-      open();
       store.roles.release(sessionId, role, workerId);
     },
-
-    async close() {
-      closed = true;
-    },
   };
+  const frame = createBackendFrame({ name: 'memory', label: 'memory state' });
+  return defineStateBackend(frame, { capabilities: MEMORY_BACKEND_CAPABILITIES, methods });
 }

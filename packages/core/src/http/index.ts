@@ -1,0 +1,20 @@
+export {
+  type HttpTrace,
+  type HttpTraceEntry,
+  TRACED_HEADERS,
+  tracedHeaders,
+  tracedUrl,
+  traceErrorOf,
+} from './http-trace.js';
+export {
+  createHttpDispatcher,
+  describeProxy,
+  fetchVia,
+  type HttpDispatcher,
+  type HttpEnv,
+  type ProxySettings,
+  proxySettingsOf,
+  sharedHttpDispatcher,
+} from './proxy.js';
+export { traceFetch } from './trace-fetch.js';
+export { createHttpTraceFile, parseHttpTrace } from './trace-file.js';

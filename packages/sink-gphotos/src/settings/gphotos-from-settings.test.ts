@@ -1,0 +1,52 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isQ2gError } from '@q2google/core';
+import { gphotosSandboxSettings, sandboxGoogleGrant } from '@q2google/sandbox';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeTokenFile } from '../auth/token-file.js';
+import { FAST_RETRY, type Harness, startHarness } from '../testing/harness.js';
+import { createGooglePhotosSinkFromSettings } from './gphotos-from-settings.js';
+import { GPHOTOS_SETTINGS } from './gphotos-settings.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const tokenFile = async () =>
+  join(await mkdtemp(join(tmpdir(), 'q2g-gphotos-settings-')), 'google-token.json');
+
+describe('the Google Photos sink from the settings', () => {
+  it('uses the saved grant of the configured OAuth client against the configured API', async () => {
+    h = await startHarness();
+    const settings = GPHOTOS_SETTINGS.schema.parse(
+      gphotosSandboxSettings(h.emulator, { tokenFile: await tokenFile() }),
+    );
+    await writeTokenFile(settings.googleTokenFile, sandboxGoogleGrant(h.emulator));
+    const sink = createGooglePhotosSinkFromSettings(settings, { retry: FAST_RETRY });
+    const album = await sink.ensureAlbum('From settings');
+    expect(h.emulator.inspect().albums.map((a) => a.id)).toContain(album.id);
+  });
+
+  it("without a client id still opens, and every call says how to set one up (the app's hint)", async () => {
+    const settings = GPHOTOS_SETTINGS.schema.parse({ googleTokenFile: await tokenFile() });
+    const sink = createGooglePhotosSinkFromSettings(settings, {
+      clientHint: 'Set Q2G_GOOGLE_CLIENT_ID.',
+      retry: FAST_RETRY,
+    });
+    expect(sink.limits.maxBatchSize).toBe(50);
+    const error = await sink.ensureAlbum('x').catch((caught: unknown) => caught);
+    expect(isQ2gError(error, 'GPHOTOS_AUTH_REQUIRED')).toBe(true);
+    expect((error as { hint?: string }).hint).toBe('Set Q2G_GOOGLE_CLIENT_ID.');
+  });
+
+  it('defaults to Google and marks the client secret secret', () => {
+    const settings = GPHOTOS_SETTINGS.schema.parse({ googleTokenFile: '/t.json' });
+    expect(settings.gphotosApiUrl).toBe('https://photoslibrary.googleapis.com');
+    expect(settings.googleOauthTokenUrl).toBe('https://oauth2.googleapis.com/token');
+    expect(GPHOTOS_SETTINGS.fields.googleClientSecret.secret).toBe(true);
+    expect(GPHOTOS_SETTINGS.fields.googleTokenFile.file).toBe('google-token.json');
+  });
+});
