@@ -27,6 +27,9 @@ if ! pnpm exec turbo run build --concurrency=2 --output-logs=errors-only; then
   exit 1
 fi
 
+echo "== api docs";        pnpm docs:check || status=1
+echo "== publish dry-run"; bash scripts/check-publish.sh || status=1
+
 echo "== test"
 export Q2G_TEST_REPORT=1
 find packages apps examples tests bench -maxdepth 3 -type d -name .test-results -prune -exec rm -rf {} + 2>/dev/null || true

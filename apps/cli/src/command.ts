@@ -33,5 +33,6 @@ export interface CommandSpec {
   options?: Record<string, FlagOption>;
   /** How many positional arguments it takes. */
   positionals?: { min: number; max: number; names: string };
+  /** Runs the command; throws a `Q2gError` for anything the entry should report. */
   run(input: CommandInput): Promise<Outcome>;
 }

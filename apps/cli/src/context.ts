@@ -2,6 +2,7 @@ import type { Services } from './services.js';
 
 /** A writable text stream, as the CLI uses it. */
 export interface TextOut {
+  /** Writes `text` as is (add the newline yourself). */
   write(text: string): void;
   /** True when a person is watching: live progress and colour are allowed. */
   isTTY: boolean;
@@ -11,6 +12,7 @@ export interface TextOut {
 
 /** The clock the CLI reads and schedules with (injected so tests control time). */
 export interface CliClock {
+  /** Milliseconds since the epoch. */
   now(): number;
   /** Calls `fn` every `ms` milliseconds until the returned function is called. */
   every(ms: number, fn: () => void): () => void;
@@ -37,6 +39,7 @@ export interface CliContext {
   cwd: string;
   /** The home folder (default token files live under it). */
   homeDir: string;
+  /** The `fetch` every HTTP call goes through. */
   fetch: typeof fetch;
   /** Ends the process now (used only by the second Ctrl-C). */
   exit(code: number): never;

@@ -3,6 +3,7 @@
 export type { Connections, SyncClients } from './server/accounts/connections.js';
 export { createWebApp, type WebAppDeps } from './server/app.js';
 export { type BackendAccess, createBackendAccess } from './server/backend-access.js';
+export { parseAllowHosts } from './server/bind-hosts.js';
 export { EventLog } from './server/runs/event-log.js';
 export { RunManager } from './server/runs/run-manager.js';
 export { AccessGate } from './server/security/access-gate.js';

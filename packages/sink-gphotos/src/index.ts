@@ -47,6 +47,7 @@ export {
 } from './media/media-items.js';
 export {
   createGooglePhotosSinkFromSettings,
+  type GoogleHttp,
   type GooglePhotosSinkTuning,
   type GooglePhotosWiringOptions,
   googleAuthFromSettings,

@@ -17,6 +17,7 @@ export const MediaItemSchema = z.looseObject({
   description: z.string().optional(),
   mediaMetadata: z.looseObject({ creationTime: z.string().optional() }).optional(),
 });
+/** A value {@link MediaItemSchema} has validated (documented there). */
 export type MediaItem = z.infer<typeof MediaItemSchema>;
 
 /** `mediaItems.batchCreate` response. */

@@ -54,6 +54,7 @@ export interface GooglePhotosSinkOptions {
   /** Overrides of {@link GOOGLE_PHOTOS_LIMITS} (e.g. a shorter token lifetime in tests). */
   limits?: Partial<SinkLimits>;
   transport?: HttpTransport;
+  /** The clock, in milliseconds; `Date.now` by default. */
   now?: () => number;
 }
 

@@ -22,11 +22,13 @@ export interface GoProApiOptions {
   auth: GoProAuth;
   /** `https://api.gopro.com` by default. */
   baseUrl?: string;
+  /** The `fetch` to call the API with; the global one by default. */
   fetch?: typeof fetch;
   retry?: RetryPolicy;
   /** Sent as Origin (and Referer `<origin>/`) when set; GoPro's web app uses https://plus.gopro.com. */
   origin?: string;
   userAgent?: string;
+  /** Told before each retry (for progress displays and logs). */
   onRetry?: (notice: RetryNotice) => void;
 }
 

@@ -18,6 +18,7 @@ export const ListCursorSchema = z.object({
   changed: z.boolean(),
   found: z.number().int().nonnegative(),
 });
+/** A value {@link ListCursorSchema} has validated (documented there). */
 export type ListCursor = z.infer<typeof ListCursorSchema>;
 
 /** The cursor of version 1 (before listing passes): page and boundary only. */

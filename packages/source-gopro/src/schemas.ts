@@ -12,6 +12,7 @@ export const SearchItemSchema = z.looseObject({
   item_count: z.number().int().nullish(),
   ready_to_view: z.string().nullish(),
 });
+/** A value {@link SearchItemSchema} has validated (documented there). */
 export type SearchItem = z.infer<typeof SearchItemSchema>;
 
 /** The `/media/search` response (spec §2.3). */
@@ -24,6 +25,7 @@ export const SearchResponseSchema = z.looseObject({
   }),
   _embedded: z.looseObject({ media: z.array(SearchItemSchema) }),
 });
+/** A value {@link SearchResponseSchema} has validated (documented there). */
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
 /** A `files[]`, `variations[]` or `sidecar_files[]` entry of a download descriptor (§3.1). */
@@ -35,6 +37,7 @@ export const DescriptorEntrySchema = z.looseObject({
   item_number: z.number().int().nullish(),
   available: z.boolean().nullish(),
 });
+/** A value {@link DescriptorEntrySchema} has validated (documented there). */
 export type DescriptorEntry = z.infer<typeof DescriptorEntrySchema>;
 
 /** The `/media/{id}/download` response (spec §3.1). */
@@ -46,6 +49,7 @@ export const DownloadDescriptorSchema = z.looseObject({
     sidecar_files: z.array(DescriptorEntrySchema).default([]),
   }),
 });
+/** A value {@link DownloadDescriptorSchema} has validated (documented there). */
 export type DownloadDescriptor = z.infer<typeof DownloadDescriptorSchema>;
 
 /** `GET /media/user` (spec §2.7). */
@@ -58,6 +62,7 @@ export const TokenResponseSchema = z.looseObject({
   expires_in: z.number().nonnegative().nullish(),
   resource_owner_id: z.string().min(1).nullish(),
 });
+/** A value {@link TokenResponseSchema} has validated (documented there). */
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
 /** An OAuth2 error body. */

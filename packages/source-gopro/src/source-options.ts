@@ -17,7 +17,9 @@ export const GoProSourceOptionsSchema = z.object({
   edits: z.boolean().default(true),
   perPage: z.number().int().min(1).max(10_000).default(100),
 });
+/** A value {@link GoProSourceOptionsSchema} has validated (documented there). */
 export type GoProSourceOptions = z.infer<typeof GoProSourceOptionsSchema>;
+/** What {@link GoProSourceOptionsSchema} accepts, before its defaults apply (documented there). */
 export type GoProSourceOptionsInput = z.input<typeof GoProSourceOptionsSchema>;
 
 /**

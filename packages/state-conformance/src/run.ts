@@ -24,19 +24,33 @@ import type { ConformanceContext, ConformanceOptions, VitestApi } from './types.
 
 /** Every group, in the order they run. */
 export const CONFORMANCE_GROUPS = {
+  /** Save then load returns the same document. */
   'round-trip': roundTripGroup,
+  /** Stored statuses follow the transition rules. */
   transitions: transitionsGroup,
+  /** Incremental saves equal whole saves. */
   'incremental-save': incrementalSaveGroup,
+  /** What is really stored, read back directly. */
   'stored-records': storedRecordsGroup,
+  /** Sessions of many units save and load. */
   'large-session': largeSessionGroup,
+  /** Saved state survives a reopen. */
   durability: durabilityGroup,
+  /** Concurrent saves do not lose writes. */
   concurrency: concurrencyGroup,
+  /** A closed backend refuses calls; close is idempotent. */
   close: closeGroup,
+  /** Damaged stored data is reported, never silently used. */
   corruption: corruptionGroup,
+  /** Session listing (when declared). */
   'list-sessions': listSessionsGroup,
+  /** The cross-session ledger (when declared). */
   ledger: ledgerGroup,
+  /** Leases for several workers (when declared). */
   leases: leasesGroup,
+  /** Leases under contention (when declared). */
   'lease-stress': leaseStressGroup,
+  /** An unreachable database gives a typed error. */
   'connection-errors': connectionErrorsGroup,
 } as const;
 

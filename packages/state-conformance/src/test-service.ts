@@ -47,7 +47,12 @@ function unavailable(options: TestServiceOptions, reason: string): undefined {
 }
 
 /** A settable clock for lease tests: starts at the real time, moves only when told. */
-export function createTestClock(): { now: () => Date; advance: (ms: number) => void } {
+export function createTestClock(): {
+  /** The clock's time. */
+  now: () => Date;
+  /** Moves the clock forward by `ms` milliseconds. */
+  advance: (ms: number) => void;
+} {
   let at = Date.now();
   return { now: () => new Date(at), advance: (ms) => (at += ms) };
 }

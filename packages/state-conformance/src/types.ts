@@ -19,7 +19,9 @@ export interface VitestApi {
   test: TestAPI;
   describe: SuiteAPI;
   expect: ExpectStatic;
+  /** The caller's vitest `beforeEach`, when the suite should use it. */
   beforeEach?: (fn: () => unknown) => void;
+  /** The caller's vitest `afterEach`, when the suite should use it. */
   afterEach?: (fn: () => unknown) => void;
 }
 

@@ -6,14 +6,23 @@ import * as fs from 'node:fs/promises';
 
 /** The subset of `node:fs/promises` the backend uses. */
 export interface FileOps {
+  /** `fs.open`. */
   open: typeof fs.open;
+  /** `fs.readFile`. */
   readFile: typeof fs.readFile;
+  /** `fs.readdir`. */
   readdir: typeof fs.readdir;
+  /** `fs.rename` (the atomic step of every write). */
   rename: typeof fs.rename;
+  /** `fs.link` (taking the session lock). */
   link: typeof fs.link;
+  /** `fs.unlink`. */
   unlink: typeof fs.unlink;
+  /** `fs.mkdir`. */
   mkdir: typeof fs.mkdir;
+  /** `fs.stat`. */
   stat: typeof fs.stat;
+  /** `fs.rm`. */
   rm: typeof fs.rm;
 }
 

@@ -21,6 +21,7 @@ export const LockFileSchema = z.object({
   startedAt: z.string(),
   token: z.string(),
 });
+/** What a lock file holds: the owner process and the token of its claim. */
 export type LockFile = z.infer<typeof LockFileSchema>;
 
 /** Who takes locks: this process unless a test says otherwise. */

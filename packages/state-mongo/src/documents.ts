@@ -13,6 +13,7 @@ export const SessionDocSchema = z.object({
   updatedAt: z.string(),
   schemaVersion: z.number(),
 });
+/** A value {@link SessionDocSchema} has validated (documented there). */
 export type SessionDoc = z.infer<typeof SessionDocSchema>;
 
 /** `items` / `batches`: one document per unit or batch of a session. */
@@ -28,6 +29,7 @@ export const PartDocSchema = z.object({
   /** Incremented on every rewrite (a write marker for tests and audits). */
   writes: z.number(),
 });
+/** A value {@link PartDocSchema} has validated (documented there). */
 export type PartDoc = z.infer<typeof PartDocSchema>;
 
 /** `ledger`: one document per created unit, keyed by unit key. */
@@ -37,6 +39,7 @@ export const LedgerDocSchema = z.object({
   mediaItemId: z.string(),
   createdAt: z.string(),
 });
+/** A value {@link LedgerDocSchema} has validated (documented there). */
 export type LedgerDoc = z.infer<typeof LedgerDocSchema>;
 
 /** The `_id` of a unit or batch document: session ids cannot contain `/`. */

@@ -42,5 +42,6 @@ export const mongoStatePlugin = {
   name: NAME,
   apiVersion: STATE_PLUGIN_API_VERSION,
   schemes: ['mongodb', 'mongodb+srv'],
+  /** Opens a MongoDB backend for a `mongodb:` / `mongodb+srv:` URI. */
   create,
 } satisfies StateBackendPlugin;

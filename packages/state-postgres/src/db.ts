@@ -3,11 +3,14 @@ import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
 
 /** What the backend needs from a pool: checkout for transactions and one-shot queries. */
 export interface PgPoolLike {
+  /** Checks out one connection (for a transaction); release it after. */
   connect(): Promise<PoolClient>;
+  /** Runs one statement on any pooled connection. */
   query<R extends QueryResultRow = QueryResultRow>(
     text: string,
     values?: unknown[],
   ): Promise<QueryResult<R>>;
+  /** Closes every connection of the pool (injected pools are left to their owner). */
   end?(): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ import { quoteIdent, type TableNames } from './names.js';
 export interface Migration {
   version: number;
   description: string;
+  /** The SQL of this step, for the given table names. */
   statements: (t: TableNames) => string[];
 }
 

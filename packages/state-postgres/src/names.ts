@@ -21,6 +21,7 @@ export const TablePlacementSchema = z.object({
   /** Extra isolation appended to the prefix (any letters; lower-cased, other characters → _). */
   namespace: z.string().min(1).max(40).optional(),
 });
+/** Where the tables go (schema, table prefix, namespace), as the caller gives it. */
 export type TablePlacement = z.input<typeof TablePlacementSchema>;
 
 /** Quoted, schema-qualified names of every table and index the backend uses. */

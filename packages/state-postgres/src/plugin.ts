@@ -46,5 +46,6 @@ export const postgresStatePlugin = {
   name: NAME,
   apiVersion: STATE_PLUGIN_API_VERSION,
   schemes: ['postgres', 'postgresql'],
+  /** Opens a PostgreSQL backend for a `postgres:` / `postgresql:` URI. */
   create,
 } satisfies StateBackendPlugin;

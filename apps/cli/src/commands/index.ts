@@ -11,6 +11,7 @@ import { retryCommand } from './retry/retry-command.js';
 import { sessionsCommand } from './sessions/sessions-command.js';
 import { statusCommand } from './status/status-command.js';
 import { syncCommand } from './sync/sync-command.js';
+import { webCommand } from './web/web-command.js';
 import { workerCommand } from './worker/worker-command.js';
 
 /** Every command, in the order `--help` lists them. */
@@ -27,5 +28,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   authLogoutCommand,
   doctorCommand,
   demoCommand,
+  webCommand,
   workerCommand,
 ];

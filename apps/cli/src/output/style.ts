@@ -27,13 +27,26 @@ export function createStyle(enabled: boolean): Style {
   };
 }
 
-/** Colour only on a TTY, never with `NO_COLOR` set (any value) or `--no-color`. */
+/**
+ * Whether to colour output. `--no-color` always wins; then `FORCE_COLOR` (any value but `0` or
+ * `false` forces colour even when piped, `0`/`false` turns it off — as Node itself reads it);
+ * then `NO_COLOR` (set to any value: no colour); else only on a TTY whose `TERM` is not `dumb`.
+ * The same on every OS: Windows terminals (Windows Terminal, conhost since Windows 10) render
+ * these ANSI sequences, and a TTY there has no `TERM` at all.
+ *
+ * @param isTTY - whether the stream is a terminal.
+ * @param env - the process environment.
+ * @param noColorFlag - whether `--no-color` was given.
+ */
 export function colorEnabled(
   isTTY: boolean,
   env: Record<string, string | undefined>,
   noColorFlag: boolean,
 ): boolean {
-  return isTTY && !noColorFlag && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  if (noColorFlag) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return isTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb';
 }
 
 /** Removes ANSI escape sequences (for width calculations and tests). */

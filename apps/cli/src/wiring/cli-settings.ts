@@ -4,14 +4,14 @@ import {
   defineSettings,
   type LoadedConfig,
   type SettingsValues,
+  textSetting,
 } from '@q2google/core/config';
 import { GPHOTOS_SETTINGS } from '@q2google/sink-gphotos';
 import { GOPRO_SETTINGS } from '@q2google/source-gopro';
-import { z } from 'zod';
 
 /** The CLI's own settings: the HTTP trace for bug reports (`--trace-http FILE`). */
 export const CLI_OWN_SETTINGS = defineSettings(
-  { traceHttp: z.string().min(1).optional() },
+  { traceHttp: textSetting().optional() },
   {
     traceHttp: {
       allowed:

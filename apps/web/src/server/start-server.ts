@@ -48,6 +48,7 @@ export interface WebServer {
   origin: string;
   /** In demo mode: the Google Photos emulator's URL (tests read its counters). */
   sandboxGoogleUrl?: string;
+  /** Cancels runs (saving their state), stops listening and closes the backend. */
   close(): Promise<void>;
 }
 

@@ -22,6 +22,7 @@ export const StartSyncBodySchema = z.object({
   album: z.string().trim().max(500).optional(),
   mediaTypes: z.array(z.string().min(1).max(40)).max(20).optional(),
 });
+/** A value {@link StartSyncBodySchema} has validated (documented there). */
 export type StartSyncBody = z.infer<typeof StartSyncBodySchema>;
 
 /** `POST /api/accounts/gopro/login`. */
@@ -30,6 +31,7 @@ export const GoProLoginBodySchema = z.object({
   password: z.string().min(1).max(1000),
   twoFactorCode: z.string().max(20).optional(),
 });
+/** A value {@link GoProLoginBodySchema} has validated (documented there). */
 export type GoProLoginBody = z.infer<typeof GoProLoginBodySchema>;
 
 /** `POST /api/accounts/gopro/token`: a pasted `gp_access_token` (and `gp_user_id`). */
@@ -37,6 +39,7 @@ export const GoProTokenBodySchema = z.object({
   accessToken: z.string().trim().min(8).max(10_000),
   userId: z.string().trim().max(200).optional(),
 });
+/** A value {@link GoProTokenBodySchema} has validated (documented there). */
 export type GoProTokenBody = z.infer<typeof GoProTokenBodySchema>;
 
 /** `GET /api/sessions/:id/units` query. */

@@ -59,6 +59,7 @@ export type FramedBackend<M extends StateBackendMethods, X extends object> = Pic
   X & {
     readonly name: string;
     readonly capabilities: BackendCapabilities;
+    /** Releases the backend once; every later call throws `BACKEND_CLOSED`. */
     close(): Promise<void>;
   };
 

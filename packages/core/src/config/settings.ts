@@ -61,6 +61,9 @@ export function configSecrets(settings: Settings, values: Record<string, unknown
     .filter((value): value is string => typeof value === 'string');
 }
 
+/** A non-empty text setting (a path, a name, a token). */
+export const textSetting = () => z.string().min(1);
+
 /** An http(s) URL setting. */
 export const httpUrlSetting = () => z.url({ protocol: /^https?$/ });
 

@@ -30,6 +30,7 @@ export interface HttpTraceEntry {
 
 /** Where trace entries go (a file for `--trace-http`); the clients call it. */
 export interface HttpTrace {
+  /** Writes one request's entry (secrets already masked by the caller's helpers). */
   record(entry: HttpTraceEntry): void;
 }
 

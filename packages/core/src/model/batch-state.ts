@@ -3,6 +3,7 @@ import { IsoInstantSchema } from './media-unit.js';
 
 /** `pending` (planned) → `sent` (recorded before the call) → `done` (results recorded). */
 export const BatchStatusSchema = z.enum(['pending', 'sent', 'done']);
+/** A value {@link BatchStatusSchema} has validated (documented there). */
 export type BatchStatus = z.infer<typeof BatchStatusSchema>;
 
 /** What one `batchCreate` call did for one unit. */
@@ -19,6 +20,7 @@ export const BatchItemResultSchema = z.discriminatedUnion('outcome', [
     retryable: z.boolean(),
   }),
 ]);
+/** A value {@link BatchItemResultSchema} has validated (documented there). */
 export type BatchItemResult = z.infer<typeof BatchItemResultSchema>;
 
 /** The units sent in one `batchCreate` call and what became of each. */
@@ -35,4 +37,5 @@ export const BatchStateSchema = z.object({
   /** True when the results came from reconciliation rather than the call's response. */
   reconciled: z.boolean().optional(),
 });
+/** A value {@link BatchStateSchema} has validated (documented there). */
 export type BatchState = z.infer<typeof BatchStateSchema>;

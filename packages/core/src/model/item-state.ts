@@ -12,6 +12,7 @@ export const ItemStatusSchema = z.enum([
   'skipped',
   'failed',
 ]);
+/** A value {@link ItemStatusSchema} has validated (documented there). */
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 
 /** A resumable upload in progress: the session URL and the offset Google confirmed. */
@@ -21,6 +22,7 @@ export const UploadProgressSchema = z.object({
   granularity: z.number().int().positive().optional(),
   startedAt: IsoInstantSchema,
 });
+/** A value {@link UploadProgressSchema} has validated (documented there). */
 export type UploadProgress = z.infer<typeof UploadProgressSchema>;
 
 /** The last error of a unit, kept until it succeeds. */
@@ -30,6 +32,7 @@ export const ItemErrorSchema = z.object({
   retryable: z.boolean(),
   at: IsoInstantSchema,
 });
+/** A value {@link ItemErrorSchema} has validated (documented there). */
 export type ItemError = z.infer<typeof ItemErrorSchema>;
 
 const ItemStateShape = MediaUnitSchema.extend({
@@ -75,4 +78,5 @@ export const ItemStateSchema = ItemStateShape.superRefine((item, ctx) => {
     }
   }
 });
+/** A value {@link ItemStateSchema} has validated (documented there). */
 export type ItemState = z.infer<typeof ItemStateSchema>;

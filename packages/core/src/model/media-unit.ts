@@ -5,6 +5,7 @@ export const IsoInstantSchema = z.iso.datetime({ offset: true });
 
 /** Whether a unit is shown as a photo or a video in Google Photos. */
 export const MediaKindSchema = z.enum(['photo', 'video']);
+/** A value {@link MediaKindSchema} has validated (documented there). */
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
 /** Why a unit is not transferred. Decided up front, recorded with the unit. */
@@ -16,10 +17,12 @@ export const SkipReasonSchema = z.enum([
   'empty-file',
   'excluded',
 ]);
+/** A value {@link SkipReasonSchema} has validated (documented there). */
 export type SkipReason = z.infer<typeof SkipReasonSchema>;
 
 /** A skip decision: the reason code plus a human sentence. */
 export const SkipSchema = z.object({ reason: SkipReasonSchema, detail: z.string() });
+/** A value {@link SkipSchema} has validated (documented there). */
 export type Skip = z.infer<typeof SkipSchema>;
 
 /**
@@ -45,4 +48,5 @@ export const MediaUnitSchema = z.object({
   /** Set when the source already knows the unit must not be transferred. */
   skip: SkipSchema.optional(),
 });
+/** A value {@link MediaUnitSchema} has validated (documented there). */
 export type MediaUnit = z.infer<typeof MediaUnitSchema>;

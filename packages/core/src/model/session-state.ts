@@ -20,6 +20,7 @@ export const DateRangeSchema = z
   .refine((r) => Date.parse(r.from) <= Date.parse(r.to), {
     message: '"from" must not be after "to"',
   });
+/** A value {@link DateRangeSchema} has validated (documented there). */
 export type DateRange = z.infer<typeof DateRangeSchema>;
 
 /** The options of a session that change its results; fixed when the session is created. */
@@ -31,6 +32,7 @@ export const SessionOptionsSchema = z.object({
   /** Source-specific choices (e.g. RAW handling), JSON values only. */
   source: z.record(z.string(), z.json()),
 });
+/** A value {@link SessionOptionsSchema} has validated (documented there). */
 export type SessionOptions = z.infer<typeof SessionOptionsSchema>;
 
 /** Discovery progress: the saved paging cursor lets a killed discovery continue. */
@@ -42,6 +44,7 @@ export const DiscoveryProgressSchema = z.object({
   /** What the source warned about while listing (e.g. items it may have missed), each once. */
   warnings: z.array(z.string()).optional(),
 });
+/** A value {@link DiscoveryProgressSchema} has validated (documented there). */
 export type DiscoveryProgress = z.infer<typeof DiscoveryProgressSchema>;
 
 /** Everything about a session except its items and batches. */
@@ -56,6 +59,7 @@ export const SessionMetaSchema = z.object({
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,
 });
+/** A value {@link SessionMetaSchema} has validated (documented there). */
 export type SessionMeta = z.infer<typeof SessionMetaSchema>;
 
 /** A whole session: its meta, every unit keyed by idempotency key, every batch keyed by id. */
@@ -63,4 +67,5 @@ export const SessionStateSchema = SessionMetaSchema.extend({
   items: z.record(z.string(), ItemStateSchema),
   batches: z.record(z.string(), BatchStateSchema),
 });
+/** A value {@link SessionStateSchema} has validated (documented there). */
 export type SessionState = z.infer<typeof SessionStateSchema>;

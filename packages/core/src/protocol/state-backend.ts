@@ -35,6 +35,7 @@ export const BackendCapabilitiesSchema = z.object({
   /** `exclusive`: a second process on one session is refused; `shared`: leases coordinate. */
   concurrency: z.enum(['exclusive', 'shared', 'unsafe']).optional(),
 });
+/** A value {@link BackendCapabilitiesSchema} has validated (documented there). */
 export type BackendCapabilities = z.infer<typeof BackendCapabilitiesSchema>;
 
 /**

@@ -45,6 +45,7 @@ export const StateBackendPluginSchema = z.object({
   schemes: z
     .array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, 'schemes are lower case, without ":"'))
     .min(1),
+  /** Opens a backend for a URI; any function passes (its result is checked when used). */
   create: z.custom<StateBackendPlugin['create']>((v) => typeof v === 'function', {
     message: 'must be a function (uri, options) => backend',
   }),

@@ -10,7 +10,9 @@ export interface StageContext {
   sink: MediaSink;
   backend: SyncStateBackend;
   store: SessionStore;
+  /** Sends an engine event to the listener (the time is added). */
   emit(event: SyncEventInput): void;
+  /** The current time (the injected clock in tests). */
   now(): Date;
   /** Aborts when the user cancels or a run-stopping error happened. */
   signal: AbortSignal;

@@ -25,6 +25,7 @@ export interface SyncEngineOptions {
   batchSize?: number;
   /** Receives progress events. */
   onEvent?: SyncEventListener;
+  /** The clock; the real one by default. */
   now?: () => Date;
 }
 

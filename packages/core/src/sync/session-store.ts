@@ -11,6 +11,7 @@ export interface SessionStoreOptions {
   alwaysWriteMeta?: boolean;
   /** Runs before every write and may refuse it by throwing (a worker checks its lease here). */
   beforeWrite?: () => Promise<void>;
+  /** The clock; the real one by default. */
   now?: () => Date;
   /**
    * For backends without incremental saves: the least time between two whole-session saves

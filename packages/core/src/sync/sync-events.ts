@@ -5,6 +5,7 @@ import { SyncSummarySchema } from './sync-summary.js';
 
 /** The three stages of a sync. */
 export const StageSchema = z.enum(['discovery', 'transfer', 'create']);
+/** A value {@link StageSchema} has validated (documented there). */
 export type Stage = z.infer<typeof StageSchema>;
 
 const at = z.string();
@@ -56,6 +57,7 @@ export const SyncEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('summary'), at, summary: SyncSummarySchema }),
 ]);
+/** A value {@link SyncEventSchema} has validated (documented there). */
 export type SyncEvent = z.infer<typeof SyncEventSchema>;
 
 /** A sync event before the engine stamps its time. */

@@ -15,7 +15,9 @@ export const SyncRequestSchema = z.object({
   /** Run discovery only and report what would be transferred. */
   dryRun: z.boolean().default(false),
 });
+/** What {@link SyncRequestSchema} accepts, before its defaults apply (documented there). */
 export type SyncRequest = z.input<typeof SyncRequestSchema>;
+/** A value {@link SyncRequestSchema} has validated (documented there). */
 export type ParsedSyncRequest = z.output<typeof SyncRequestSchema>;
 
 /** Validates a request, naming the bad field. */

@@ -12,6 +12,7 @@ export const FailureGroupSchema = z.object({
   message: z.string(),
   keys: z.array(z.string()),
 });
+/** A value {@link FailureGroupSchema} has validated (documented there). */
 export type FailureGroup = z.infer<typeof FailureGroupSchema>;
 
 /** What a run did and where the session stands. */
@@ -41,6 +42,7 @@ export const SyncSummarySchema = z.object({
   /** What the source warned about while listing (e.g. items it may have missed). */
   warnings: z.array(z.string()),
 });
+/** A value {@link SyncSummarySchema} has validated (documented there). */
 export type SyncSummary = z.infer<typeof SyncSummarySchema>;
 
 /** Counts, skip reasons, failure groups and remaining bytes of a session. */

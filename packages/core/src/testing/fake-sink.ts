@@ -33,9 +33,11 @@ export class FakeSink implements MediaSink {
   loseCreateResponse?: (call: number) => Error | undefined;
   /** Per-item result override. */
   itemResult?: (item: NewMediaItem) => CreateItemResult | undefined;
+  /** Returns the error an upload should fail with, or undefined to let it succeed. */
   failUpload?: (request: UploadRequest) => Error | undefined;
   /** Uploads wait for this (or their abort) before finishing, so a test can watch a run. */
   hold?: Promise<void>;
+  /** The clock of upload times. */
   now: () => Date = () => new Date();
   readonly #requestListeners = new Set<() => void>();
 

@@ -38,6 +38,7 @@ export function fakeUnit(
 export class FakeSource implements MediaSource {
   readonly name = 'fake-source';
   opens: { key: string; offset: number }[] = [];
+  /** Returns the error opening a unit should fail with, or undefined to let it open. */
   failOpen?: (unit: MediaUnit, offset: number) => Error | undefined;
   /** Milliseconds each open takes, so concurrent work overlaps in tests. */
   openDelayMs = 0;

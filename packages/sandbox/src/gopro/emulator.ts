@@ -53,6 +53,7 @@ export interface GoProEmulator {
   endSigningSessions(): void;
   /** Moves the emulator's clock forward (tokens and signed URLs expire). */
   advanceClock(ms: number): void;
+  /** The emulator's clock, in milliseconds. */
   now(): number;
   /** Changes behaviour at run time (strict auth modes, search quirks, CDN settings). */
   configure(change: {
@@ -64,6 +65,7 @@ export interface GoProEmulator {
   requestCount(route: string): number;
   /** Every route's request count. */
   requestCounts(): Record<string, number>;
+  /** Sets every request count back to zero. */
   resetCounters(): void;
   /** The last CDN requests (method, path, Range header, whether Authorization was sent). */
   cdnLog(): readonly {
@@ -78,6 +80,7 @@ export interface GoProEmulator {
   expectedSha256(mediaId: string, part: string): string;
   /** One original's served bytes in [start, end). */
   expectedBytes(mediaId: string, part: string, start?: number, end?: number): Iterable<Uint8Array>;
+  /** Stops the API and CDN servers. */
   close(): Promise<void>;
 }
 

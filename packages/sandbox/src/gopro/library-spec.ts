@@ -11,6 +11,7 @@ export const EmulatedKindSchema = z.enum([
   'edit',
   'max360',
 ]);
+/** A value {@link EmulatedKindSchema} has validated (documented there). */
 export type EmulatedKind = z.infer<typeof EmulatedKindSchema>;
 
 const SizeRangeSchema = z
@@ -49,7 +50,9 @@ export const ItemSpecSchema = z.object({
    */
   renderInFiles: z.boolean().default(false),
 });
+/** A value {@link ItemSpecSchema} has validated (documented there). */
 export type ItemSpec = z.infer<typeof ItemSpecSchema>;
+/** What {@link ItemSpecSchema} accepts, before its defaults apply (documented there). */
 export type ItemSpecInput = z.input<typeof ItemSpecSchema>;
 
 /** Relative weights of the kinds of extra items. */
@@ -70,5 +73,7 @@ export const LibraryOptionsSchema = z.object({
   /** Explicit groups, e.g. `{ kind: 'video', count: 4, size: 2 * 1024 ** 3 }`. */
   items: z.array(ItemSpecSchema).default([]),
 });
+/** A value {@link LibraryOptionsSchema} has validated (documented there). */
 export type LibraryOptions = z.infer<typeof LibraryOptionsSchema>;
+/** What {@link LibraryOptionsSchema} accepts, before its defaults apply (documented there). */
 export type LibraryOptionsInput = z.input<typeof LibraryOptionsSchema>;

@@ -69,11 +69,16 @@ export const GoProEmulatorOptionsSchema = z.object({
   cdn: GoProCdnOptionsSchema.default(GoProCdnOptionsSchema.parse({})),
   faults: z.array(FaultRuleSchema).default([]),
 });
+/** A value {@link GoProEmulatorOptionsSchema} has validated (documented there). */
 export type GoProEmulatorOptions = z.infer<typeof GoProEmulatorOptionsSchema>;
+/** What `startGoProEmulator` accepts: {@link GoProEmulatorOptionsSchema}'s input plus a clock. */
 export type GoProEmulatorOptionsInput = z.input<typeof GoProEmulatorOptionsSchema> & {
   /** The base clock (milliseconds); the real clock by default. */
   now?: () => number;
 };
+/** A value {@link GoProAuthOptionsSchema} has validated (documented there). */
 export type GoProAuthOptions = z.infer<typeof GoProAuthOptionsSchema>;
+/** A value {@link GoProSearchOptionsSchema} has validated (documented there). */
 export type GoProSearchOptions = z.infer<typeof GoProSearchOptionsSchema>;
+/** A value {@link GoProCdnOptionsSchema} has validated (documented there). */
 export type GoProCdnOptions = z.infer<typeof GoProCdnOptionsSchema>;

@@ -59,6 +59,7 @@ export interface GooglePhotosEmulator {
   requestCounts(): Record<string, number>;
   /** Zeroes the request counters. */
   resetRequestCounts(): void;
+  /** Stops the server. */
   close(): Promise<void>;
 }
 

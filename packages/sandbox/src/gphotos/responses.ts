@@ -54,8 +54,10 @@ export function sendServerError(res: ServerResponse, httpStatus: number, json: b
 
 /** Exact quota messages observed in the wild (spec §6.2). */
 export const QUOTA_MESSAGES = {
+  /** Google's message when the daily request quota is used up. */
   daily: (project: string) =>
     `Quota exceeded for quota metric 'All requests' and limit 'All requests per day' of service 'photoslibrary.googleapis.com' for consumer 'project_number:${project}'.`,
+  /** Google's message when the per-minute request quota is used up. */
   perMinute: (project: string) =>
     `Quota exceeded for quota metric 'photoslibrary.googleapis.com/write_requests' and limit 'WritesPerMinutePerUser' of service 'photoslibrary.googleapis.com' for consumer 'project_number:${project}'.`,
   concurrent:

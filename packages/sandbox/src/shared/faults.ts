@@ -22,7 +22,9 @@ export const FaultRuleSchema = z.object({
   /** For mid-body faults: bytes sent before the fault. */
   afterBytes: z.number().int().nonnegative().optional(),
 });
+/** A value {@link FaultRuleSchema} has validated (documented there). */
 export type FaultRule = z.infer<typeof FaultRuleSchema>;
+/** What {@link FaultRuleSchema} accepts, before its defaults apply (documented there). */
 export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
 
 /** A rule that fired, with how many times it has fired. */

@@ -41,6 +41,7 @@ export interface OAuthAuthOptions {
   fetch?: typeof fetch;
   /** Token file readable by others: refuse (default) or warn. */
   insecureTokenFile?: InsecureFilePolicy;
+  /** Where warnings go (an insecure token file under the `warn` policy). */
   warn?: (message: string) => void;
   /** Called with the merged tokens whenever they change (for custom storage). */
   onTokens?: (tokens: StoredTokens) => void | Promise<void>;

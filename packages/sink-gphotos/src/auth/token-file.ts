@@ -10,6 +10,7 @@ export const StoredTokensSchema = z.looseObject({
   scope: z.string().optional(),
   token_type: z.string().optional().nullable(),
 });
+/** A value {@link StoredTokensSchema} has validated (documented there). */
 export type StoredTokens = z.infer<typeof StoredTokensSchema>;
 
 /** What to do with a token file that others can read. */

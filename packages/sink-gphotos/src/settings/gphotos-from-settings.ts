@@ -48,6 +48,14 @@ export interface GooglePhotosWiringOptions {
   trace?: HttpTrace;
 }
 
+/** The sink's HTTP stack: one transport for the Library API and uploads, one fetch for OAuth. */
+export interface GoogleHttp {
+  /** Library API and upload requests. */
+  transport: HttpTransport;
+  /** OAuth token requests (google-auth-library's). */
+  fetch: typeof globalThis.fetch;
+}
+
 /**
  * The sink's HTTP stack from the wiring options: the Library API and upload transport and the
  * OAuth fetch, both through the dispatcher (the shared one honours HTTPS_PROXY/HTTP_PROXY/
@@ -55,7 +63,7 @@ export interface GooglePhotosWiringOptions {
  */
 export function googleHttpOf(
   options: Pick<GooglePhotosWiringOptions, 'dispatcher' | 'trace'> & { transport?: HttpTransport },
-): { transport: HttpTransport; fetch: typeof globalThis.fetch } {
+): GoogleHttp {
   const dispatcher = options.dispatcher ?? sharedHttpDispatcher();
   const transport = options.transport ?? createHttpTransport(dispatcher);
   const oauthFetch = fetchVia(dispatcher);

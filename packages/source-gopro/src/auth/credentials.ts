@@ -14,6 +14,7 @@ export interface GoProCredentials {
 export interface GoProAuth {
   /** Whether this auth can obtain a new access token by itself (password/refresh grant). */
   readonly canRenew: boolean;
+  /** The credentials to use now, renewed first when they are about to expire. */
   current(signal?: AbortSignal): Promise<GoProCredentials>;
   /** New credentials after `failedToken` was refused; throws GOPRO_AUTH_EXPIRED when it cannot. */
   renew(failedToken: string, signal?: AbortSignal): Promise<GoProCredentials>;
@@ -32,11 +33,14 @@ export const StoredGoProCredentialsSchema = z.object({
   /** When the access token was issued, if known. */
   issuedAt: z.iso.datetime().optional(),
 });
+/** A value {@link StoredGoProCredentialsSchema} has validated (documented there). */
 export type StoredGoProCredentials = z.infer<typeof StoredGoProCredentialsSchema>;
 
 /** Where credentials are kept between runs. */
 export interface GoProTokenStore {
+  /** The saved credentials, or null when none are saved. */
   load(): Promise<StoredGoProCredentials | null>;
+  /** Saves credentials (readable by this user only). */
   save(credentials: StoredGoProCredentials): Promise<void>;
 }
 

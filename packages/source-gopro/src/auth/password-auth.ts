@@ -33,6 +33,7 @@ export interface PasswordAuthOptions {
   store?: GoProTokenStore;
   /** API base URL; `https://api.gopro.com` by default. */
   baseUrl?: string;
+  /** The `fetch` to log in with; the global one by default. */
   fetch?: typeof fetch;
   /** Clock in ms; injected by tests. */
   now?: () => number;

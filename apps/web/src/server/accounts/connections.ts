@@ -10,6 +10,7 @@ import type { AccountsStatus, GoProLoginBody, GoProTokenBody } from '../../share
 export interface SyncClients {
   source: MediaSource;
   sink: MediaSink;
+  /** Releases what the source and sink hold. */
   close?(): Promise<void>;
 }
 
