@@ -31,9 +31,20 @@ export { errorFromResponse, isDailyQuotaMessage, REAUTH_HINT } from './errors/cl
 export { type ParsedErrorBody, parseErrorBody } from './errors/error-body.js';
 export { nextPacificMidnight } from './errors/pacific-midnight.js';
 export { traceTransport } from './http/trace-transport.js';
-export type { HttpRequest, HttpResponse, HttpTransport } from './http/transport.js';
-export { createHttpTransport, nodeTransport } from './http/transport.js';
+export type {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  RequestListener,
+} from './http/transport.js';
+export { countingTransport, createHttpTransport, nodeTransport } from './http/transport.js';
 export { GOOGLE_PHOTOS_LIMITS, MAX_ALBUM_CAPACITY } from './limits.js';
+export {
+  BATCH_GET_LIMIT,
+  MAX_IMAGE_BYTES,
+  type MediaImage,
+  type MediaItemLink,
+} from './media/media-items.js';
 export {
   createGooglePhotosSinkFromSettings,
   type GoogleHttp,
@@ -50,4 +61,5 @@ export {
   DEFAULT_BASE_URL,
   type GooglePhotosSink,
   type GooglePhotosSinkOptions,
+  type ImageSize,
 } from './sink.js';

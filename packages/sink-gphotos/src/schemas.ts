@@ -10,6 +10,8 @@ export const RpcStatusSchema = z.looseObject({
 export const MediaItemSchema = z.looseObject({
   id: z.string().min(1),
   productUrl: z.string().optional(),
+  /** Link to the picture; lives about an hour. */
+  baseUrl: z.string().optional(),
   mimeType: z.string().optional(),
   filename: z.string().optional(),
   description: z.string().optional(),

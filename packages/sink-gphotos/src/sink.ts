@@ -14,9 +14,20 @@ import { REQUIRED_SCOPES, verifyGrantedScopes } from './auth/scopes.js';
 import { createItems } from './create/create-items.js';
 import { Mutex } from './create/mutex.js';
 import { ApiClient } from './http/api-client.js';
-import { type HttpTransport, nodeTransport } from './http/transport.js';
+import {
+  countingTransport,
+  type HttpTransport,
+  nodeTransport,
+  type RequestListener,
+} from './http/transport.js';
 import { GOOGLE_PHOTOS_LIMITS } from './limits.js';
 import { createItemFinder, listMediaItems, toCreatedItem } from './listing/list-items.js';
+import {
+  fetchBaseUrlImage,
+  getMediaItems,
+  type MediaImage,
+  type MediaItemLink,
+} from './media/media-items.js';
 import { AlbumPageSchema } from './schemas.js';
 import type { UploadConfig } from './upload/upload-config.js';
 import { uploadMedia } from './upload/upload-media.js';
@@ -47,6 +58,12 @@ export interface GooglePhotosSinkOptions {
   now?: () => number;
 }
 
+/** How big a thumbnail to fetch. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
 /** A Google Photos sink plus extras beyond the port. */
 export interface GooglePhotosSink extends MediaSink {
   /** Items of one app-created album, page by page. */
@@ -54,6 +71,15 @@ export interface GooglePhotosSink extends MediaSink {
     albumId: string,
     signal?: AbortSignal,
   ): AsyncIterable<ReturnType<typeof toCreatedItem>>;
+  /** Fresh picture links of created items (`mediaItems.batchGet`). */
+  getMediaItems(ids: readonly string[], signal?: AbortSignal): Promise<MediaItemLink[]>;
+  /** The picture behind a `baseUrl` at `size`; throws GPHOTOS_HTTP once the link expired. */
+  fetchImage(baseUrl: string, size: ImageSize, signal?: AbortSignal): Promise<MediaImage>;
+  /**
+   * Calls `listener` for every request this sink sends to the Library API (uploads included;
+   * picture fetches are not API requests). Returns the unsubscribe function.
+   */
+  onRequest(listener: RequestListener): () => void;
 }
 
 /** The Google Photos Library API as q2google's MediaSink. */
@@ -80,10 +106,13 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     });
     return authPromise;
   }
+  const listeners = new Set<RequestListener>();
   const api = new ApiClient({
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     auth: lazyAuth,
-    transport: options.transport ?? nodeTransport,
+    transport: countingTransport(options.transport ?? nodeTransport, (request) => {
+      for (const listener of listeners) listener(request);
+    }),
     now,
     rateLimitFloorMs: options.rateLimitFloorMs ?? 30_000,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
@@ -124,6 +153,13 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     },
     async *listAlbumItems(albumId, signal) {
       for await (const item of listMediaItems(api, { albumId, signal })) yield toCreatedItem(item);
+    },
+    getMediaItems: (ids, signal) => getMediaItems(api, ids, now, signal),
+    fetchImage: (baseUrl, size, signal) =>
+      fetchBaseUrlImage(baseUrl, size, signal ? { signal } : {}),
+    onRequest(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async verify(signal) {
       const auth = await resolveAuth();

@@ -13,6 +13,7 @@ import { listGoProUnits } from './list-units.js';
 import { openGoProUnit } from './open-unit.js';
 import { UserSchema } from './schemas.js';
 import type { GoProSourceOptionsInput } from './source-options.js';
+import { fetchGoProThumbnail, type GoProThumbnail } from './thumbnail.js';
 
 /** Options of {@link createGoProSource}. */
 export interface GoProSourceConfig {
@@ -42,8 +43,12 @@ export interface GoProSourceConfig {
   now?: () => number;
 }
 
-/** A GoPro source with the cheap credential check always present. */
-export type GoProSource = MediaSource & Required<Pick<MediaSource, 'verify'>>;
+/** A GoPro source with the cheap credential check always present, plus thumbnails. */
+export type GoProSource = MediaSource &
+  Required<Pick<MediaSource, 'verify'>> & {
+    /** A media item's thumbnail, or null when GoPro has none (yet). */
+    fetchThumbnail(mediaId: string, signal?: AbortSignal): Promise<GoProThumbnail | null>;
+  };
 
 /** The GoPro cloud as a q2google media source. */
 export function createGoProSource(config: GoProSourceConfig): GoProSource {
@@ -79,6 +84,8 @@ export function createGoProSource(config: GoProSourceConfig): GoProSource {
     name: 'gopro',
     listUnits: (request) => listGoProUnits(lister, request),
     openUnit: (unit, offset, signal) => openGoProUnit(opener, unit, offset, signal),
+    fetchThumbnail: (mediaId, signal) =>
+      fetchGoProThumbnail({ api, fetch: fetchImpl }, mediaId, signal),
     async verify(signal) {
       const user = await api.get(
         'GoPro account check',

@@ -48,3 +48,4 @@ export {
   type GoProSourceOptionsInput,
   GoProSourceOptionsSchema,
 } from './source-options.js';
+export { type GoProThumbnail, MAX_THUMBNAIL_BYTES } from './thumbnail.js';

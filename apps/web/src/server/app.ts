@@ -8,10 +8,14 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Connections } from './accounts/connections.js';
 import type { BackendAccess } from './backend-access.js';
+import type { ThumbnailService } from './gallery/thumbnail-service.js';
 import { htmlPage, jsonError } from './http-errors.js';
+import type { RequestCountSource } from './quota/quota-view.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { apiRoutes } from './routes/api-routes.js';
+import { galleryRoutes } from './routes/gallery-routes.js';
 import { pageRoutes, publicRoutes } from './routes/page-routes.js';
+import { quotaRoutes } from './routes/quota-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { streamRoutes } from './routes/stream-routes.js';
 import type { EventLog } from './runs/event-log.js';
@@ -38,6 +42,10 @@ export interface WebAppDeps {
   clientDir?: string;
   /** In demo mode: the sandbox library's range, to prefill the form. */
   demo?: { from: string; to: string } | null;
+  /** The gallery's thumbnails (none: the gallery shows file names only). */
+  thumbnails?: ThumbnailService;
+  /** Today's Google request count for the quota gauge. */
+  quota?: RequestCountSource;
 }
 
 /** Per-request values the middleware sets. */
@@ -47,7 +55,7 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -124,6 +132,8 @@ export function createWebApp(deps: WebAppDeps): Hono<WebEnv> {
   app.route('/api', runRoutes(deps));
   app.route('/api', accountRoutes(deps));
   app.route('/api', streamRoutes(deps));
+  app.route('/api', galleryRoutes(deps));
+  app.route('/api', quotaRoutes(deps));
   app.all('/api/*', (c) => jsonError(c, 404, 'NOT_FOUND', 'There is no such API route.'));
   app.route('/', pageRoutes(deps));
   return app;

@@ -14,6 +14,8 @@ import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
 import { createBackendAccess } from './backend-access.js';
 import { answerHosts, checkBindHost, hostWithPort, isLoopback } from './bind-hosts.js';
+import { ThumbnailService } from './gallery/thumbnail-service.js';
+import { DashboardRequestCount, sandboxRequestCount } from './quota/quota-view.js';
 import { EventLog } from './runs/event-log.js';
 import { RunManager } from './runs/run-manager.js';
 import { AccessGate } from './security/access-gate.js';
@@ -44,6 +46,8 @@ export interface WebServer {
   url: string;
   /** The server's origin, e.g. `http://127.0.0.1:8787`. */
   origin: string;
+  /** In demo mode: the Google Photos emulator's URL (tests read its counters). */
+  sandboxGoogleUrl?: string;
   /** Cancels runs (saving their state), stops listening and closes the backend. */
   close(): Promise<void>;
 }
@@ -76,11 +80,15 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   });
   const access = await createBackendAccess({ target: config.stateUri, registry });
   const log = new EventLog({ dir: join(demo?.dir ?? dirname(config.googleTokenFile), 'web-logs') });
+  const counted = new DashboardRequestCount();
+  const quota = demo ? sandboxRequestCount(config.gphotosApiUrl, counted) : counted;
+  const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
   const runs = new RunManager({
     access,
     connections,
     log,
     engine: engineOptionsOf(config),
+    quota: counted,
   });
   const gate = new AccessGate();
   let hosts: string[] = [];
@@ -94,6 +102,8 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     hosts: () => hosts,
     ...(clientDir ? { clientDir } : {}),
     demo: demo ? DEMO_RANGE : null,
+    thumbnails,
+    quota,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () =>
@@ -118,8 +128,10 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   return {
     url,
     origin,
+    ...(demo ? { sandboxGoogleUrl: config.gphotosApiUrl } : {}),
     async close() {
       await runs.shutdown();
+      await thumbnails.close();
       await new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());

@@ -110,7 +110,38 @@ export interface UnitPage {
 /** One entry of a session's event log. */
 export type LoggedEvent =
   | SyncEvent
-  | { type: 'run'; at: string; state: RunState; message?: string };
+  | { type: 'run'; at: string; state: RunState; message?: string }
+  | ProgressSample;
+
+/** A run's counters at one moment, logged every few seconds while it runs (for the charts). */
+export interface ProgressSample {
+  type: 'sample';
+  at: string;
+  bytesSent: number;
+  bytesToSend: number | null;
+  unitsFound: number;
+  uploaded: number;
+  created: number;
+  failed: number;
+}
+
+/** `GET /api/quota?session=`: Google requests today against the daily budget. */
+export interface QuotaView {
+  /** `dashboard`: requests of runs this server started; `sandbox`: the emulator's counter. */
+  source: 'dashboard' | 'sandbox';
+  requests: number;
+  dailyLimit: number;
+  /** The Pacific date counted, `YYYY-MM-DD`. */
+  day: string;
+  /** Next midnight in America/Los_Angeles, when the count starts again. */
+  resetAt: string;
+  /** Requests per created unit: measured today, or an estimate. */
+  requestsPerUnit: number;
+  measured: boolean;
+  /** With a session: its units still to transfer and the days they need beyond today. */
+  remainingUnits?: number;
+  daysLeft?: number;
+}
 
 /** `GET /api/accounts`. */
 export interface AccountsStatus {

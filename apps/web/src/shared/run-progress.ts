@@ -4,7 +4,7 @@
  * the same events to its copy, so both agree without the server sending whole states.
  */
 import type { SyncEvent } from '@q2google/core/engine';
-import type { RunState } from './api-types.js';
+import type { ProgressSample, RunState } from './api-types.js';
 
 /** One transfer in flight. */
 export interface ActiveTransfer {
@@ -24,7 +24,10 @@ export interface RunProgress {
   unitsFound: number;
   /** Units already created or skipped when transfer began (known once discovery ended). */
   settled: number;
-  /** Bytes of the units this run has to move, once known. */
+  /**
+   * Bytes of the units this run has to move, once known; grows as the transfers reveal sizes
+   * unknown at discovery (see the server's byte ledger). Never below `bytesSent`.
+   */
   bytesToSend: number | null;
   uploaded: number;
   created: number;
@@ -34,6 +37,10 @@ export interface RunProgress {
   active: ActiveTransfer[];
   /** Why the run stopped or failed, if it did. */
   message?: string;
+  /** The error code that stopped the run, if it stopped early. */
+  stopCode?: string;
+  /** When a run stopped by the daily quota can go on (Google's next Pacific midnight). */
+  resumeAt?: string;
   /** True when the session ended complete (every unit created or skipped). */
   complete?: boolean;
 }
@@ -56,7 +63,10 @@ export function startProgress(sessionId: string, at: string): RunProgress {
   };
 }
 
-/** The progress after one sync event (a new object; the input is not changed). */
+/**
+ * The progress after one sync event (a new object; the input is not changed). Byte counts are
+ * the server's byte ledger's to set.
+ */
 export function applySyncEvent(progress: RunProgress, event: SyncEvent): RunProgress {
   const next: RunProgress = { ...progress };
   switch (event.type) {
@@ -76,9 +86,6 @@ export function applySyncEvent(progress: RunProgress, event: SyncEvent): RunProg
       ];
       break;
     case 'bytes': {
-      const before = progress.active.find((t) => t.key === event.key);
-      const moved = Math.max(0, event.sent - (before?.sent ?? 0));
-      next.bytesSent += moved;
       next.active = progress.active.map((t) =>
         t.key === event.key ? { ...t, sent: event.sent, size: event.size } : t,
       );
@@ -93,7 +100,11 @@ export function applySyncEvent(progress: RunProgress, event: SyncEvent): RunProg
     case 'summary':
       next.stage = 'done';
       next.complete = event.summary.complete;
-      if (event.summary.stopped) next.message = event.summary.stopped.message;
+      if (event.summary.stopped) {
+        next.message = event.summary.stopped.message;
+        next.stopCode = event.summary.stopped.code;
+        if (event.summary.stopped.resumeAt) next.resumeAt = event.summary.stopped.resumeAt;
+      }
       break;
     default:
       break;
@@ -115,6 +126,20 @@ export function finishProgress(
     finishedAt: at,
     active: [],
     ...(message !== undefined ? { message } : {}),
+  };
+}
+
+/** The run's counters at `at`, as the event log keeps them for the charts. */
+export function sampleOf(progress: RunProgress, at: string): ProgressSample {
+  return {
+    type: 'sample',
+    at,
+    bytesSent: progress.bytesSent,
+    bytesToSend: progress.bytesToSend,
+    unitsFound: progress.unitsFound,
+    uploaded: progress.uploaded,
+    created: progress.created,
+    failed: progress.failed,
   };
 }
 

@@ -41,8 +41,21 @@ export class FakeSink implements MediaSink {
   hold?: Promise<void>;
   /** The clock of upload times. */
   now: () => Date = () => new Date();
+  readonly #requestListeners = new Set<() => void>();
+
+  /** Calls `listener` on every request to the sink (as the Google sink's transport hook does). */
+  onRequest(listener: () => void): () => void {
+    this.#requestListeners.add(listener);
+    return () => this.#requestListeners.delete(listener);
+  }
+
+  /** Tells the request listeners of one request; subclasses call it for their own calls. */
+  protected countRequest(): void {
+    for (const listener of this.#requestListeners) listener();
+  }
 
   async upload(request: UploadRequest): Promise<UploadResult> {
+    this.countRequest();
     const failure = this.failUpload?.(request);
     if (failure) throw failure;
     const hash = createHash('sha256');
@@ -72,6 +85,7 @@ export class FakeSink implements MediaSink {
     items: NewMediaItem[],
     options: { albumId?: string | null } = {},
   ): Promise<CreateItemResult[]> {
+    this.countRequest();
     const call = this.createCalls.push(items);
     const failure = this.failCreate?.(call);
     if (failure) throw failure;

@@ -16,7 +16,11 @@ export function fakeBytes(key: string, from: number, to: number): Uint8Array {
 }
 
 /** A unit for tests. */
-export function fakeUnit(key: string, size: number, overrides: Partial<MediaUnit> = {}): MediaUnit {
+export function fakeUnit(
+  key: string,
+  size: number | null,
+  overrides: Partial<MediaUnit> = {},
+): MediaUnit {
   return {
     key,
     mediaId: key.split('#')[0]!,
@@ -38,6 +42,8 @@ export class FakeSource implements MediaSource {
   failOpen?: (unit: MediaUnit, offset: number) => Error | undefined;
   /** Milliseconds each open takes, so concurrent work overlaps in tests. */
   openDelayMs = 0;
+  /** Bytes served, by key, for units listed without a size (a burst's frames). */
+  served: Record<string, number> = {};
 
   constructor(
     readonly units: MediaUnit[],
@@ -58,7 +64,7 @@ export class FakeSource implements MediaSource {
     if (this.openDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.openDelayMs));
     const failure = this.failOpen?.(unit, offset);
     if (failure) throw failure;
-    const size = unit.size ?? 0;
+    const size = unit.size ?? this.served[unit.key] ?? 0;
     async function* body() {
       for (let at = offset; at < size; at += 1000)
         yield fakeBytes(unit.key, at, Math.min(size, at + 1000));

@@ -8,6 +8,7 @@ import { fullRecord, project } from './media-json.js';
 import { listedFileSize } from './media-record.js';
 import { handleToken } from './oauth.js';
 import { handleSearch, STALE_FAULT_BYTES } from './search.js';
+import { thumbnailFields } from './thumbnails.js';
 import { handleZip } from './zip-route.js';
 
 /** Which route a request is, by method and path. */
@@ -49,7 +50,10 @@ export function createApiHandler(ctx: GoProContext) {
       return sendJson(res, 404, { error: 'not_found', error_description: 'no such media' });
     if (match.route === 'gopro.download') return sendJson(res, 200, downloadDescriptor(ctx, media));
     const stale = fault?.rule.kind === 'stale-size' ? STALE_FAULT_BYTES : 0;
-    const record = fullRecord(ctx.library, media, layoutOf(ctx), stale);
+    const record = {
+      ...fullRecord(ctx.library, media, layoutOf(ctx), stale),
+      ...thumbnailFields(ctx, media),
+    };
     const fields = url.searchParams.get('fields');
     const body = fields
       ? project(record, fields.split(',').filter(Boolean), ctx.options.search.alwaysFields)

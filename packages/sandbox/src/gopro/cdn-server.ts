@@ -5,6 +5,7 @@ import { enter, type GoProContext, layoutOf } from './context.js';
 import { waitDrain } from './drain.js';
 import { applyCommonFault, s3Error } from './http-faults.js';
 import { contentKey, findObject } from './media-objects.js';
+import { sendThumbnail, THUMBNAIL_LABEL, thumbnailAvailable } from './thumbnails.js';
 
 const REJECTIONS = {
   expired: ['AccessDenied', 'Request has expired'],
@@ -46,6 +47,11 @@ export function createCdnHandler(ctx: GoProContext) {
     const [, owner, numeric, label, , file] = url.pathname.split('/');
     const media =
       owner === ctx.library.ownerId ? ctx.library.byNumericId(Number(numeric)) : undefined;
+    if (media && label === THUMBNAIL_LABEL && thumbnailAvailable(media)) {
+      const rejection = ctx.signer.verify(method, url.pathname, url.searchParams);
+      if (rejection) return s3Error(res, 403, REJECTIONS[rejection][0], REJECTIONS[rejection][1]);
+      return sendThumbnail(res, media, method === 'HEAD');
+    }
     const itemNumber = Number.parseInt(file ?? '', 10);
     const object = media && label ? findObject(media, layoutOf(ctx), label, itemNumber) : undefined;
     if (!media || !object?.available) {

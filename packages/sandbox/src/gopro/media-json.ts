@@ -1,6 +1,7 @@
 import type { GoProLibrary } from './library.js';
 import { descriptorEntries, type ObjectLayoutOptions } from './media-objects.js';
 import { type EmulatedMedia, listedFileSize } from './media-record.js';
+import { thumbnailAvailable } from './thumbnails.js';
 
 /** Fields returned when a search sends no `fields` ([?] in the spec: this set is a guess). */
 export const DEFAULT_SEARCH_FIELDS = [
@@ -43,6 +44,7 @@ export function mediaRecord(
     item_count: media.partSizes.length,
     moments_count: 0,
     ready_to_view: media.readyToView,
+    thumbnail_available: thumbnailAvailable(media),
     play_as: media.type === 'Burst' ? 'multi_shot_photo' : isVideo ? 'video' : 'photo',
     camera_model: media.cameraModel,
     gopro_user_id: library.ownerId,

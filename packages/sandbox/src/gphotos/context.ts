@@ -1,5 +1,6 @@
 import type { FaultInjector } from '../shared/faults.js';
 import type { AuthStore } from './auth-store.js';
+import type { BaseUrls } from './base-urls.js';
 import type { FileMetadataReader } from './file-metadata.js';
 import type { Library } from './library.js';
 import type { GooglePhotosEmulatorOptions } from './options.js';
@@ -16,7 +17,8 @@ export type GphotosRoute =
   | 'gphotos.albums'
   | 'gphotos.list'
   | 'gphotos.token'
-  | 'gphotos.auth';
+  | 'gphotos.auth'
+  | 'gphotos.baseUrl';
 
 /** Everything the route handlers share. */
 export interface EmulatorContext {
@@ -31,6 +33,7 @@ export interface EmulatorContext {
   tokens: UploadTokens;
   sessions: Map<string, UploadSession>;
   library: Library;
+  baseUrls: BaseUrls;
   quota: QuotaCounter;
   /** Requests seen per route. */
   counters: Map<string, number>;

@@ -17,7 +17,8 @@ const GrantRequestSchema = z.object({
 /**
  * Test/benchmark control over HTTP, for an emulator running in another process:
  * `GET /__sandbox/state`, `POST /__sandbox/faults` (a fault rule), `DELETE /__sandbox/faults`,
- * `POST /__sandbox/refresh-token` (`{clientId?, scopes?}` → `{refresh_token}`).
+ * `POST /__sandbox/refresh-token` (`{clientId?, scopes?}` → `{refresh_token}`),
+ * `GET /__sandbox/quota` (Library API requests this Pacific day, the limit, the next reset).
  */
 export async function handleControl(
   ctx: EmulatorContext,
@@ -26,6 +27,9 @@ export async function handleControl(
   url: URL,
 ): Promise<void> {
   const path = url.pathname.slice('/__sandbox'.length);
+  if (req.method === 'GET' && path === '/quota') {
+    return sendJson(res, 200, ctx.quota.day(ctx.options.dailyQuota));
+  }
   if (req.method === 'GET' && path === '/state') return sendJson(res, 200, inspectLibrary(ctx));
   if (path === '/faults' && req.method === 'DELETE') {
     ctx.faults.clear();

@@ -1,6 +1,7 @@
 import { FaultInjector, type FaultRuleInput } from '../shared/faults.js';
 import { startHttpServer } from '../shared/http-server.js';
 import { AuthStore } from './auth-store.js';
+import { BaseUrls } from './base-urls.js';
 import type { EmulatorContext } from './context.js';
 import { inspectLibrary } from './inspection.js';
 import { Library } from './library.js';
@@ -11,7 +12,7 @@ import {
   GooglePhotosEmulatorOptionsSchema,
   GPHOTOS_SCOPES,
 } from './options.js';
-import { QuotaCounter } from './quota.js';
+import { QuotaCounter, type QuotaDay } from './quota.js';
 import { route } from './router.js';
 import { UploadTokens } from './upload-tokens.js';
 
@@ -52,6 +53,8 @@ export interface GooglePhotosEmulator {
   createForeignAlbum(title: string): string;
   /** Snapshot of the library, tokens, sessions and request counters. */
   inspect(): ReturnType<typeof inspectLibrary>;
+  /** Library API requests counted today (Pacific), the daily limit and the next reset. */
+  quotaToday(): QuotaDay;
   /** Requests per route so far (`gphotos.upload`, `gphotos.uploadChunk`, …). */
   requestCounts(): Record<string, number>;
   /** Zeroes the request counters. */
@@ -78,6 +81,7 @@ export async function startGooglePhotosEmulator(
     tokens: new UploadTokens(now, () => ctx.options.uploadTokenTtlMs),
     sessions: new Map(),
     library: new Library(),
+    baseUrls: new BaseUrls(),
     quota: new QuotaCounter(now, () => ({
       daily: ctx.options.dailyQuota,
       writesPerMinute: ctx.options.writesPerMinute,
@@ -122,6 +126,7 @@ export async function startGooglePhotosEmulator(
     expireAccessTokens: () => ctx.auth.expireAccessTokens(),
     createForeignAlbum: (title) => ctx.library.createAlbum(title, 'another-project').id,
     inspect: () => inspectLibrary(ctx),
+    quotaToday: () => ctx.quota.day(ctx.options.dailyQuota),
     requestCounts: () => Object.fromEntries(ctx.counters),
     resetRequestCounts: () => ctx.counters.clear(),
     close: async () => {

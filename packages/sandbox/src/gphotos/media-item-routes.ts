@@ -58,7 +58,7 @@ export async function handleMediaItems(
     const mediaItemResults = ids.map((id) => {
       const item = ctx.library.items.get(id);
       return item?.clientId === clientId
-        ? { mediaItem: mediaItemJson(item, false) }
+        ? { mediaItem: mediaItemJson(item, false, baseUrlOf(ctx, item)) }
         : { status: { code: 5, message: 'Requested entity was not found.' } };
     });
     return sendJson(res, 200, { mediaItemResults });
@@ -66,7 +66,7 @@ export async function handleMediaItems(
   const id = /^\/([^/:]+)$/.exec(rest)?.[1];
   const item = id ? ctx.library.items.get(id) : undefined;
   if (req.method === 'GET' && item?.clientId === clientId) {
-    return sendJson(res, 200, mediaItemJson(item, false));
+    return sendJson(res, 200, mediaItemJson(item, false, baseUrlOf(ctx, item)));
   }
   sendApiError(res, 404, 'Requested entity was not found.');
 }
@@ -85,9 +85,16 @@ function sendPage(
   }
   const { page, nextPageToken } = paginate(items, offset, pageSize, ctx.options.pageOverlap);
   sendJson(res, 200, {
-    ...(page.length > 0 ? { mediaItems: page.map((item) => mediaItemJson(item, false)) } : {}),
+    ...(page.length > 0
+      ? { mediaItems: page.map((item) => mediaItemJson(item, false, baseUrlOf(ctx, item))) }
+      : {}),
     ...(nextPageToken ? { nextPageToken } : {}),
   });
+}
+
+/** A fresh base URL of `item`, living `baseUrlTtlMs`. */
+function baseUrlOf(ctx: EmulatorContext, item: StoredItem): string {
+  return ctx.baseUrls.issue(ctx.baseUrl, item.id, ctx.now() + ctx.options.baseUrlTtlMs);
 }
 
 function isItem(item: StoredItem | undefined): item is StoredItem {

@@ -63,6 +63,8 @@ export const GooglePhotosEmulatorOptionsSchema = z.object({
   clientSecret: z.string().optional(),
   /** Upload bandwidth per request body in bytes/s (unthrottled when absent). */
   uploadBytesPerSecond: z.number().positive().optional(),
+  /** Lifetime of a media item's `baseUrl` (Google's live about an hour). */
+  baseUrlTtlMs: z.number().int().positive().default(3_600_000),
   /** Project number shown in quota messages. */
   projectNumber: z.string().default('123456789012'),
   /**

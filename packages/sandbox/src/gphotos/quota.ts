@@ -5,6 +5,26 @@ const PACIFIC_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The daily request count as the `/__sandbox/quota` route reports it. */
+export interface QuotaDay {
+  /** The Pacific date, `YYYY-MM-DD`. */
+  day: string;
+  requests: number;
+  dailyLimit: number;
+  /** The next midnight in America/Los_Angeles, ISO. */
+  resetAt: string;
+}
+
+/** The first instant (ms) of the Pacific day after the one holding `now`. */
+export function nextPacificMidnight(now: number): number {
+  const today = PACIFIC_DATE.format(new Date(now));
+  // Step forward by hours until the Pacific date changes, then back to the exact minute.
+  let at = now - (now % 3_600_000) + 3_600_000;
+  while (PACIFIC_DATE.format(new Date(at)) === today) at += 3_600_000;
+  while (PACIFIC_DATE.format(new Date(at - 60_000)) !== today) at -= 60_000;
+  return at;
+}
+
 /** Which quota a request ran into. */
 export type QuotaHit = 'daily' | 'perMinute' | undefined;
 
@@ -40,6 +60,18 @@ export class QuotaCounter {
       if (count > writesPerMinute) return 'perMinute';
     }
     return undefined;
+  }
+
+  /** Today's (Pacific) count against `dailyLimit`, and when the count starts again. */
+  day(dailyLimit: number): QuotaDay {
+    const now = this.now();
+    const today = PACIFIC_DATE.format(new Date(now));
+    return {
+      day: today,
+      requests: today === this.#day ? this.#dayCount : 0,
+      dailyLimit,
+      resetAt: new Date(nextPacificMidnight(now)).toISOString(),
+    };
   }
 
   /** Requests counted today (Pacific). */

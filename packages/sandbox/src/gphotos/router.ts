@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAlbums } from './album-routes.js';
+import { BASE_URL_PATH, handleBaseUrl } from './base-urls.js';
 import { handleBatchCreate } from './batch-create-route.js';
 import type { EmulatorContext } from './context.js';
 import { handleControl } from './control-routes.js';
@@ -33,6 +34,7 @@ export async function route(
   if (path === '/v1/albums' || path.startsWith('/v1/albums/')) {
     return handleAlbums(ctx, req, res, url);
   }
+  if (path.startsWith(BASE_URL_PATH) && method === 'GET') return handleBaseUrl(ctx, req, res, url);
   if (path === '/o/oauth2/v2/auth' && method === 'GET') return handleAuthorize(ctx, res, url);
   if (path === '/token' && method === 'POST') return handleToken(ctx, req, res);
   if (path.startsWith('/__sandbox/')) return handleControl(ctx, req, res, url);

@@ -1,10 +1,15 @@
 import type { Library, StoredAlbum, StoredItem } from './library.js';
 
-/** A media item in the API's JSON shape (64-bit numbers as strings). */
-export function mediaItemJson(item: StoredItem, processing: boolean): Record<string, unknown> {
+/** A media item in the API's JSON shape (64-bit numbers as strings), with `baseUrl` when given. */
+export function mediaItemJson(
+  item: StoredItem,
+  processing: boolean,
+  baseUrl?: string,
+): Record<string, unknown> {
   const video = item.mimeType.startsWith('video/');
   return {
     id: item.id,
+    ...(baseUrl ? { baseUrl } : {}),
     ...(item.description ? { description: item.description } : {}),
     productUrl: `https://photos.google.com/lr/photo/${item.id}`,
     mimeType: item.mimeType,

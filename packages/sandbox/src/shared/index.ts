@@ -8,3 +8,4 @@ export {
 } from './faults.js';
 export { type RunningServer, readBody, sendJson, startHttpServer } from './http-server.js';
 export { createRandom, hashString } from './random.js';
+export { encodePng, thumbnailPng } from './thumbnail-png.js';

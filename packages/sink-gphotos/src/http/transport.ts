@@ -33,6 +33,24 @@ export interface HttpResponse {
 /** Sends requests; injectable for tests. */
 export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
 
+/** Told about every request a transport sends (method and URL; no headers, no body). */
+export type RequestListener = (request: { method: HttpRequest['method']; url: string }) => void;
+
+/** `transport` that tells `listener` about each request before sending it. */
+export function countingTransport(
+  transport: HttpTransport,
+  listener: RequestListener,
+): HttpTransport {
+  return (request) => {
+    try {
+      listener({ method: request.method, url: request.url });
+    } catch {
+      // A broken counter must not fail the request.
+    }
+    return transport(request);
+  };
+}
+
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /**

@@ -89,6 +89,22 @@ describe('email + password authentication', () => {
     expect(emu.requestCount('gopro.token')).toBe(3); // login, refused refresh, login
   });
 
+  it('reads the saved login once for calls made at once (no login, no renewal)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'q2g-gopro-'));
+    const store = createGoProTokenFile(join(dir, 't.json'));
+    const first = await start({}, { store });
+    await first.source.verify();
+    const saved = createPasswordAuth({
+      ...first.options,
+      email: undefined,
+      password: undefined,
+      store,
+    });
+    const all = await Promise.all(Array.from({ length: 8 }, () => saved.current()));
+    expect(new Set(all.map((c) => c.accessToken)).size).toBe(1);
+    expect(emu.requestCount('gopro.token')).toBe(1);
+  });
+
   it('stops with GOPRO_AUTH_EXPIRED when only a blacklisted refresh token is left', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'q2g-gopro-'));
     const store = createGoProTokenFile(join(dir, 't.json'));

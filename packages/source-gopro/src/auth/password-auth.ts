@@ -57,7 +57,9 @@ export function createPasswordAuth(options: PasswordAuthOptions): GoProAuth {
   };
   const margin = options.refreshMarginMs ?? 30 * 60_000;
   let state: StoredGoProCredentials | null = null;
-  let loaded = false;
+  // One load of the saved credentials, shared by every first caller (calls made at once must not
+  // see "nothing saved" while the load is still reading).
+  let loading: Promise<void> | null = null;
   let pending: Promise<StoredGoProCredentials> | null = null;
 
   const accept = async (response: TokenResponse, previous: StoredGoProCredentials | null) => {
@@ -137,10 +139,13 @@ export function createPasswordAuth(options: PasswordAuthOptions): GoProAuth {
   return {
     canRenew: true,
     async current(signal) {
-      if (!loaded) {
-        loaded = true;
+      loading ??= (async () => {
         state = (await options.store?.load()) ?? null;
-      }
+      })().catch((error: unknown) => {
+        loading = null;
+        throw error;
+      });
+      await loading;
       if (pending) return view(await pending);
       if (!state || needsRenewal(state)) return view(await renewOnce(signal));
       return view(state);

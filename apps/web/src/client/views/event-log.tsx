@@ -43,13 +43,16 @@ export function EventLogView(props: { id: string; live: LoggedEvent[]; reload?: 
     );
   }, [props.id, props.reload]);
   const seen = new Set(stored.map((e) => JSON.stringify(e)));
-  const all = [...stored, ...props.live.filter((e) => !seen.has(JSON.stringify(e)))];
+  const all = [...stored, ...props.live.filter((e) => !seen.has(JSON.stringify(e)))].filter(
+    (e) => e.type !== 'sample',
+  );
   const shown = all.slice(-300).reverse();
   return (
     <section aria-labelledby="log-title">
       <h2 id="log-title">Event log</h2>
       {shown.length === 0 ? <p class="hint">No events recorded by this dashboard yet.</p> : null}
-      <ol class="log" data-testid="event-log">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1) */}
+      <ol class="log" data-testid="event-log" tabIndex={0} aria-labelledby="log-title">
         {shown.map((event, index) => (
           <li key={`${event.at}-${index}`} class={event.type === 'error' ? 'error' : undefined}>
             <time dateTime={event.at}>{new Date(event.at).toLocaleTimeString()}</time>{' '}

@@ -31,7 +31,13 @@ export function LiveProgress(props: { run: RunProgress }) {
       >
         {percent(share)}
       </progress>
-      <p class="counters" aria-live="polite">
+      <p
+        class="counters"
+        aria-live="polite"
+        data-testid="run-counters"
+        data-sent={run.bytesSent}
+        data-total={run.bytesToSend ?? ''}
+      >
         {percent(share)} · {run.unitsFound} found · {run.uploaded} uploaded · {run.created} created
         · {run.failed} failed · {bytes(run.bytesSent)}
         {run.bytesToSend !== null ? ` of ${bytes(run.bytesToSend)}` : ''} sent

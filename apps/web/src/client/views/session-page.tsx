@@ -1,14 +1,18 @@
 /**
- * One session: its header and counts, live progress, resume / retry / cancel, failures grouped
- * by reason, the units table and the event log. Reloads its data when a run of it ends.
+ * One session: its header and counts, live progress, the Google quota, resume / retry / cancel,
+ * failures grouped by reason, the gallery, the charts of its latest run, the units table and
+ * the event log. Reloads its data when a run of it ends.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionDetail } from '../../shared/api-types.js';
 import { getJson, send } from '../api.js';
 import { bytes, day, when } from '../format.js';
 import { useLive } from '../live.js';
+import { RunChartsPanel } from './charts.js';
 import { EventLogView } from './event-log.js';
+import { Gallery } from './gallery.js';
 import { LiveProgress } from './live-progress.js';
+import { QuotaGauge } from './quota-gauge.js';
 import { countsText } from './sessions-list.js';
 import { UnitsTable } from './units-table.js';
 
@@ -116,6 +120,7 @@ export function SessionPage(props: { id: string }) {
         </p>
       ) : null}
       {progress ? <LiveProgress run={progress} /> : null}
+      <QuotaGauge sessionId={id} run={progress ?? null} />
       {detail.failures.length ? (
         <section aria-labelledby="failures-title">
           <h2 id="failures-title">Failures</h2>
@@ -138,6 +143,12 @@ export function SessionPage(props: { id: string }) {
             .join(', ')}
         </p>
       ) : null}
+      <Gallery
+        id={id}
+        version={runState ?? ''}
+        initialStatus={detail.counts.created ? 'created' : ''}
+      />
+      <RunChartsPanel id={id} version={runState ?? ''} live={live.eventsOf(id)} />
       <UnitsTable id={id} version={runState ?? ''} />
       <EventLogView id={id} live={live.eventsOf(id)} reload={live.resyncs} />
     </section>

@@ -6,21 +6,23 @@
  */
 import { isQ2gError, Q2gError, redactSecrets } from '@q2google/core';
 import {
-  describeSession,
   GoProToPhotosSync,
   type SyncEngineOptions,
   type SyncEvent,
   type SyncRequest,
 } from '@q2google/core/engine';
+import type { GooglePhotosSink } from '@q2google/sink-gphotos';
 import type { LoggedEvent, RunState, StreamMessage } from '../../shared/api-types.js';
 import {
   applySyncEvent,
   finishProgress,
   type RunProgress,
+  sampleOf,
   startProgress,
 } from '../../shared/run-progress.js';
 import type { Connections } from '../accounts/connections.js';
 import type { BackendAccess } from '../backend-access.js';
+import { ByteLedger } from './byte-ledger.js';
 import type { EventLog } from './event-log.js';
 
 /** Options of {@link RunManager}. */
@@ -32,15 +34,24 @@ export interface RunManagerOptions {
   engine?: Partial<Pick<SyncEngineOptions, 'concurrency' | 'maxAttempts'>>;
   /** Least time between two progress messages of one run (default 200 ms). */
   progressIntervalMs?: number;
+  /** Least time between two logged progress samples of one run (default 1 s). */
+  sampleIntervalMs?: number;
+  /** Told about every Google request of a run and every unit created (the quota gauge). */
+  quota?: { request(): void; unitCreated(): void };
 }
 
 interface ActiveRun {
   progress: RunProgress;
+  bytes: ByteLedger;
   /** Resolves once the session is saved (the engine's `session` event) or the run ended. */
   ready: () => void;
   controller: AbortController;
   done: Promise<void>;
+  /** The load of the session's units after discovery (awaited before the run ends). */
+  baseline?: Promise<void>;
   timer?: ReturnType<typeof setTimeout>;
+  /** When the last progress sample was logged (ms). */
+  sampledAt: number;
 }
 
 type Listener = (message: StreamMessage) => void;
@@ -75,6 +86,8 @@ export class RunManager {
     });
     const run: ActiveRun = {
       progress: startProgress(sessionId, new Date().toISOString()),
+      bytes: new ByteLedger(),
+      sampledAt: 0,
       ready,
       controller,
       done: Promise.resolve(),
@@ -141,6 +154,10 @@ export class RunManager {
     const { access } = this.#options;
     let state: Exclude<RunState, 'running'> = 'failed';
     let message: string | undefined;
+    const quota = this.#options.quota;
+    const sink = clients.sink as Partial<Pick<GooglePhotosSink, 'onRequest'>>;
+    const stopCounting =
+      quota && sink.onRequest ? sink.onRequest(() => quota.request()) : undefined;
     try {
       const backend = await access.forRun(sessionId);
       const engine = new GoProToPhotosSync({
@@ -158,11 +175,14 @@ export class RunManager {
     } catch (error) {
       message = isQ2gError(error) ? error.userMessage : 'The run failed unexpectedly.';
     } finally {
+      stopCounting?.();
+      await run.baseline;
       await access.releaseRun(sessionId).catch(() => {});
     }
     const at = new Date().toISOString();
     const safe = message === undefined ? undefined : this.#redact(message);
     clearTimeout(run.timer);
+    this.#sample(run, true);
     run.progress = finishProgress(run.progress, state, at, safe);
     this.#runs.delete(sessionId);
     this.#ended.set(sessionId, run.progress);
@@ -177,18 +197,38 @@ export class RunManager {
 
   #onEvent(run: ActiveRun, event: SyncEvent): void {
     run.progress = applySyncEvent(run.progress, event);
+    if (run.bytes.apply(event)) this.#countBytes(run);
     if (event.type === 'session') run.ready();
+    if (event.type === 'unit-done' && event.status === 'created')
+      this.#options.quota?.unitCreated();
     if (event.type === 'bytes') {
       this.#scheduleProgress(run);
       return;
     }
     this.#record(run.progress.sessionId, event);
-    if (event.type === 'stage-done' && event.stage === 'discovery') {
-      void this.#loadBaseline(run);
-    }
+    // The units are known once discovery ends (or, resuming a discovered session, at transfer).
+    const discovered =
+      (event.type === 'stage-done' && event.stage === 'discovery') ||
+      (event.type === 'stage-started' && event.stage !== 'discovery');
+    if (discovered && !run.baseline) run.baseline = this.#loadBaseline(run);
     clearTimeout(run.timer);
     run.timer = undefined;
+    this.#sample(run, event.type === 'stage-started' || event.type === 'summary');
     this.#publish({ kind: 'progress', run: run.progress });
+  }
+
+  /**
+   * Logs the run's counters, at most once per sample interval unless `force`. The interval
+   * grows with the run's age (1/200 of it), so a long run logs a few hundred samples, not one a
+   * second.
+   */
+  #sample(run: ActiveRun, force: boolean): void {
+    const now = Date.now();
+    const age = now - Date.parse(run.progress.startedAt);
+    const interval = Math.max(this.#options.sampleIntervalMs ?? 1000, age / 200);
+    if (!force && now - run.sampledAt < interval) return;
+    run.sampledAt = now;
+    this.#record(run.progress.sessionId, sampleOf(run.progress, new Date(now).toISOString()));
   }
 
   /** Once discovery ends: how many units were already settled and how many bytes remain. */
@@ -198,22 +238,26 @@ export class RunManager {
       .read((backend) => backend.load(sessionId), sessionId)
       .catch(() => null);
     if (!state || !this.#runs.has(sessionId)) return;
-    // Units created before this run started (and skipped ones) were settled already; units this
-    // run created before the load count towards the bytes it had to move.
+    // Units created before this run started (and skipped ones) were settled already.
     const startedAt = run.progress.startedAt;
+    const items = Object.values(state.items);
     let settled = 0;
-    let createdNowBytes = 0;
-    for (const item of Object.values(state.items)) {
+    for (const item of items) {
       const before = item.status === 'created' && (item.createdAt ?? '') < startedAt;
       if (before || item.status === 'skipped') settled += 1;
-      else if (item.status === 'created') createdNowBytes += item.servedSize ?? item.size ?? 0;
     }
+    run.bytes.seed(items, startedAt);
+    run.progress = { ...run.progress, settled };
+    this.#countBytes(run);
+    this.#publish({ kind: 'progress', run: run.progress });
+  }
+
+  #countBytes(run: ActiveRun): void {
     run.progress = {
       ...run.progress,
-      settled,
-      bytesToSend: describeSession(state).bytesRemaining + createdNowBytes,
+      bytesSent: run.bytes.sent,
+      bytesToSend: run.bytes.total,
     };
-    this.#publish({ kind: 'progress', run: run.progress });
   }
 
   #scheduleProgress(run: ActiveRun): void {
@@ -221,6 +265,7 @@ export class RunManager {
     run.timer = setTimeout(() => {
       run.timer = undefined;
       if (this.#runs.get(run.progress.sessionId) === run) {
+        this.#sample(run, false);
         this.#publish({ kind: 'progress', run: run.progress });
       }
     }, this.#options.progressIntervalMs ?? 200);

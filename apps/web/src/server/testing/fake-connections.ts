@@ -1,16 +1,22 @@
 /**
  * Connections for the web app's API tests over core's in-memory clouds (`FakeSource`,
  * `FakeSink`), with the accounts toggled by the flows. `sink.hold` keeps uploads waiting so a
- * test can watch or cancel a running sync; `sink.failUpload` fails a file.
+ * test can watch or cancel a running sync; `sink.failUpload` fails a file. The gallery's calls
+ * (thumbnails, Google's base URLs) come from `gallery-fakes.ts`.
  */
 
 import { type MediaUnit, Q2gError } from '@q2google/core';
-import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
+import { fakeUnit } from '@q2google/core/testing';
 import type { AccountsStatus, GoProLoginBody, GoProTokenBody } from '../../shared/api-types.js';
 import type { Connections, SyncClients } from '../accounts/connections.js';
+import { GalleryFakeSink, GalleryFakeSource } from './gallery-fakes.js';
 
 /** A unit for tests: `GOPR000n.JPG`, captured on day n of June 2025. */
-export function unit(n: number, size = 3000, overrides: Partial<MediaUnit> = {}): MediaUnit {
+export function unit(
+  n: number,
+  size: number | null = 3000,
+  overrides: Partial<MediaUnit> = {},
+): MediaUnit {
   return fakeUnit(`m${n}#source`, size, {
     fileName: `GOPR${String(n).padStart(4, '0')}.JPG`,
     capturedAt: `2025-06-${String((n % 28) + 1).padStart(2, '0')}T12:00:00.000Z`,
@@ -33,8 +39,10 @@ export const FAKE_SECRET = 'fake-secret-token-4f9a2c';
 export class FakeConnections implements Connections {
   google = true;
   gopro = true;
-  readonly sink = new FakeSink();
+  readonly sink = new GalleryFakeSink();
   readonly calls: string[] = [];
+  /** Served sizes of units listed without one (a burst's frames). */
+  served: Record<string, number> = {};
 
   constructor(readonly units: MediaUnit[]) {}
 
@@ -84,7 +92,7 @@ export class FakeConnections implements Connections {
   async clients(): Promise<SyncClients> {
     if (!this.gopro) throw new Q2gError('GOPRO_AUTH_FAILED', 'Connect a GoPro account first.');
     if (!this.google) throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'Connect Google Photos first.');
-    return { source: new FakeSource(this.units), sink: this.sink };
+    return { source: new GalleryFakeSource(this.units, this.served), sink: this.sink };
   }
   secrets() {
     return [FAKE_SECRET];

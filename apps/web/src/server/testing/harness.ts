@@ -7,6 +7,8 @@ import { createBackendRegistry, type MediaUnit } from '@q2google/core';
 import { createMemoryBackend } from '@q2google/core/testing';
 import { createWebApp } from '../app.js';
 import { createBackendAccess } from '../backend-access.js';
+import { ThumbnailService } from '../gallery/thumbnail-service.js';
+import { DashboardRequestCount } from '../quota/quota-view.js';
 import { EventLog } from '../runs/event-log.js';
 import { RunManager } from '../runs/run-manager.js';
 import { AccessGate, CSRF_HEADER, PAGE_KEY_HEADER } from '../security/access-gate.js';
@@ -26,7 +28,9 @@ export async function createHarness(
   const connections = new FakeConnections(options.units ?? [1, 2, 3].map((n) => unit(n)));
   const access = await createBackendAccess({ target: backend, registry: createBackendRegistry() });
   const log = new EventLog();
-  const runs = new RunManager({ access, connections, log, progressIntervalMs: 5 });
+  const quota = new DashboardRequestCount();
+  const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
+  const runs = new RunManager({ access, connections, log, progressIntervalMs: 5, quota });
   const app = createWebApp({
     gate,
     access,
@@ -34,6 +38,8 @@ export async function createHarness(
     runs,
     log,
     hosts: () => ['127.0.0.1:4173', 'localhost:4173'],
+    thumbnails,
+    quota,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   const call = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
@@ -70,5 +76,5 @@ export async function createHarness(
     return { cookie, key, csrfToken, exchanged, get, send };
   }
 
-  return { app, backend, gate, connections, runs, log, access, call, login };
+  return { app, backend, gate, connections, runs, log, access, quota, call, login };
 }

@@ -32,6 +32,8 @@ export interface Demo {
 export interface DemoOptions {
   /** Per-connection download speed of the sandbox CDN, bytes/s (so progress is visible). */
   bytesPerSecond?: number | null;
+  /** The Google emulator's daily request quota (10,000 by default; small to show a quota stop). */
+  googleDailyQuota?: number;
 }
 
 /** Starts the emulators and connects both accounts to them. */
@@ -39,7 +41,10 @@ export async function startDemo(base: WebConfig, options: DemoOptions = {}): Pro
   const dir = await mkdtemp(join(tmpdir(), 'q2google-web-demo-'));
   const bandwidth = options.bytesPerSecond === undefined ? 1_000_000 : options.bytesPerSecond;
   const gopro = await startGoProEmulator({ cdn: { bandwidthBytesPerSecond: bandwidth } });
-  const photos = await startGooglePhotosEmulator({ fileMetadata: goproFileMetadata(gopro) });
+  const photos = await startGooglePhotosEmulator({
+    fileMetadata: goproFileMetadata(gopro),
+    ...(options.googleDailyQuota ? { dailyQuota: options.googleDailyQuota } : {}),
+  });
   const config: WebConfig = {
     ...base,
     stateUri: join(dir, 'state'),
