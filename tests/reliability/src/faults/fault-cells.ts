@@ -3,7 +3,11 @@
  * it, as emulator fault rules. A cell a stage cannot suffer says why (it is listed in the report,
  * not silently dropped).
  */
-import type { FaultRuleInput, ItemSpecInput } from '@q2google/sandbox';
+import type {
+  FaultRuleInput,
+  GooglePhotosEmulatorOptionsInput,
+  ItemSpecInput,
+} from '@q2google/sandbox';
 
 /** A stage of the sync. */
 export type FaultStage = 'discovery' | 'transfer' | 'create';
@@ -22,16 +26,28 @@ export const FAULT_KINDS = [
   'expired upload token',
   '400 expired signing session',
   'library changes mid-listing',
+  'album full',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
- * One cell: the rules to inject (into which emulator) and any items the GoPro library needs
- * besides the matrix's own, or why the stage cannot see the kind.
+ * One cell: the rules to inject (into which emulator), any items the GoPro library needs
+ * besides the matrix's own, options of the Google emulator, and extra command-line arguments
+ * and environment of each run — or why the stage cannot see the kind.
  */
 export type FaultCell =
-  | { gopro?: FaultRuleInput[]; google?: FaultRuleInput[]; goproItems?: ItemSpecInput[] }
+  | {
+      gopro?: FaultRuleInput[];
+      google?: FaultRuleInput[];
+      goproItems?: ItemSpecInput[];
+      googleOptions?: GooglePhotosEmulatorOptionsInput;
+      args?: string[];
+      env?: Record<string, string>;
+    }
   | { notApplicable: string };
+
+/** The album capacity of the `album full` cell, in the emulator and in the client alike. */
+export const SMALL_ALBUM = 5;
 
 const twice = { skip: 1, times: 2 } as const;
 const search = (rule: Omit<FaultRuleInput, 'route'>): FaultCell => ({
@@ -128,5 +144,18 @@ export const FAULT_MATRIX: Record<FaultKind, Record<FaultStage, FaultCell>> = {
     },
     transfer: na('the library is listed in discovery only'),
     create: na('the library is listed in discovery only'),
+  },
+  'album full': {
+    discovery: na('discovery sends nothing to an album'),
+    transfer: na('uploads go to no album; create places items in albums'),
+    // Albums of 5 for 12 units, and the answer of the first batchCreate lost: the units of the
+    // lost batch are settled in the album they were first sent to, none lands in two albums
+    // and none in a full one.
+    create: {
+      google: [{ route: 'gphotos.batchCreate', skip: 0, times: 1, kind: 'lost-response' }],
+      googleOptions: { albumCapacity: SMALL_ALBUM },
+      args: ['--album', 'Trip'],
+      env: { Q2G_ALBUM_CAPACITY: String(SMALL_ALBUM) },
+    },
   },
 };

@@ -7,7 +7,7 @@
 import { ALL_TIME_FLAGS, expectEachCreatedOnce, startWorld } from '@q2google/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, type CliResult, runCli } from '../support/cli.js';
-import { FAULT_KINDS, FAULT_MATRIX, type FaultStage } from './fault-cells.js';
+import { FAULT_KINDS, FAULT_MATRIX, type FaultStage, SMALL_ALBUM } from './fault-cells.js';
 
 const STAGES: FaultStage[] = ['discovery', 'transfer', 'create'];
 const outcomes = new Map<string, string>();
@@ -46,13 +46,22 @@ describe.concurrent('a sync with one injected fault', () => {
           ...(cell.gopro ? { faults: cell.gopro } : {}),
         },
         ...(cell.google ? { googleFaults: cell.google } : {}),
+        ...(cell.googleOptions ? { google: cell.googleOptions } : {}),
       });
       try {
         const runs: CliResult[] = [];
         for (let attempt = 0; attempt < 3; attempt++) {
-          const run = await runCli(['sync', ...ALL_TIME_FLAGS, '--session', 'f', '--json'], {
+          const args = [
+            'sync',
+            ...ALL_TIME_FLAGS,
+            '--session',
+            'f',
+            '--json',
+            ...(cell.args ?? []),
+          ];
+          const run = await runCli(args, {
             cwd: world.projectDir,
-            env: world.cliEnv,
+            env: { ...world.cliEnv, ...cell.env },
           });
           runs.push(run);
           if (run.code === 0) break;
@@ -66,6 +75,11 @@ describe.concurrent('a sync with one injected fault', () => {
         const fired = [...world.gopro.faults.injected, ...world.google.faults.injected];
         expect(fired.length, 'the fault was injected').toBeGreaterThan(0);
         expectEachCreatedOnce(world);
+        // No album past its capacity, and no item in two albums.
+        const albums = world.google.inspect().albums;
+        for (const album of albums) expect(album.itemIds.length).toBeLessThanOrEqual(SMALL_ALBUM);
+        const placed = albums.flatMap((album) => album.itemIds);
+        expect(new Set(placed).size, 'an item in two albums').toBe(placed.length);
       } finally {
         await world.close();
       }
