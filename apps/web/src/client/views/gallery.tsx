@@ -1,8 +1,7 @@
 /** A session's gallery: thumbnails of created and pending units, a page at a time, by status. */
-import { useEffect, useState } from 'preact/hooks';
-import type { UnitPage } from '../../shared/api-types.js';
-import { getJson } from '../api.js';
+import { useState } from 'preact/hooks';
 import { Thumbnail } from './thumbnail.js';
+import { StatusFilter, useUnitPage } from './unit-page.js';
 
 const FILTERS = [
   { value: 'created', label: 'created' },
@@ -23,36 +22,21 @@ export function Gallery(props: { id: string; version: string; initialStatus: str
   const [chosen, setStatus] = useState<string | null>(null);
   const status = chosen ?? props.initialStatus;
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<UnitPage | null>(null);
-  useEffect(() => {
-    const query = new URLSearchParams({ offset: String(offset), limit: String(GALLERY_PAGE) });
-    if (status) query.set('status', status);
-    getJson<UnitPage>(`/api/sessions/${encodeURIComponent(props.id)}/units?${query}`).then(
-      setPage,
-      () => setPage({ units: [], total: 0 }),
-    );
-  }, [props.id, props.version, status, offset]);
+  const page = useUnitPage(props.id, props.version, { offset, limit: GALLERY_PAGE, status });
   const last = page ? Math.min(offset + GALLERY_PAGE, page.total) : 0;
   return (
     <section aria-labelledby="gallery-title">
       <h2 id="gallery-title">Gallery</h2>
       <div class="row filters">
-        <label>
-          Show
-          <select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.currentTarget.value);
-              setOffset(0);
-            }}
-          >
-            {FILTERS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter
+          label="Show"
+          value={status}
+          options={FILTERS}
+          onChange={(value) => {
+            setStatus(value);
+            setOffset(0);
+          }}
+        />
       </div>
       {page ? (
         <>

@@ -1,8 +1,7 @@
 /** A session's units: filter by status, search by file name, links to created items. */
-import { useEffect, useState } from 'preact/hooks';
-import type { UnitPage } from '../../shared/api-types.js';
-import { getJson } from '../api.js';
+import { useState } from 'preact/hooks';
 import { bytes, when } from '../format.js';
+import { StatusFilter, useUnitPage } from './unit-page.js';
 
 const STATUSES = [
   '',
@@ -13,7 +12,7 @@ const STATUSES = [
   'uploading',
   'creating',
   'discovered',
-];
+].map((value) => ({ value, label: value || 'all' }));
 const PAGE = 100;
 
 /** The units table; `version` changes reload it (a run ended). */
@@ -21,39 +20,20 @@ export function UnitsTable(props: { id: string; version: string }) {
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<UnitPage | null>(null);
-  useEffect(() => {
-    const query = new URLSearchParams({ offset: String(offset), limit: String(PAGE) });
-    if (status) query.set('status', status);
-    if (q.trim()) query.set('q', q.trim());
-    const timer = setTimeout(() => {
-      getJson<UnitPage>(`/api/sessions/${encodeURIComponent(props.id)}/units?${query}`).then(
-        setPage,
-        () => setPage({ units: [], total: 0 }),
-      );
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [props.id, props.version, status, q, offset]);
+  const page = useUnitPage(props.id, props.version, { offset, limit: PAGE, status, q }, 150);
   return (
     <section aria-labelledby="units-title">
       <h2 id="units-title">Units</h2>
       <div class="row filters">
-        <label>
-          Status
-          <select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.currentTarget.value);
-              setOffset(0);
-            }}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s || 'all'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter
+          label="Status"
+          value={status}
+          options={STATUSES}
+          onChange={(value) => {
+            setStatus(value);
+            setOffset(0);
+          }}
+        />
         <label>
           Search file name
           <input
