@@ -43,8 +43,6 @@ export interface GooglePhotosSinkOptions {
   baseUrl?: string;
   /** Files up to this size use one raw request (default 32 MiB). */
   rawUploadMaxBytes?: number;
-  /** Resumable chunk size, rounded down to the granularity; 0 = one request (default 256 MiB). */
-  chunkSize?: number;
   /** Retry policy for 5xx, network errors and rate limits (core's default: 1 s doubling). */
   retry?: Partial<RetryPolicy>;
   /** Shortest wait after a per-minute 429 (default 30 s; Retry-After wins when longer). */
@@ -124,8 +122,6 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     retry,
     now,
     rawUploadMaxBytes: options.rawUploadMaxBytes ?? 32 * 1024 * 1024,
-    chunkSize: options.chunkSize ?? 256 * 1024 * 1024,
-    defaultGranularity: 262_144,
   };
   const mutex = new Mutex();
   const albums = new AlbumDirectory(api);
