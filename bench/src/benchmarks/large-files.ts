@@ -79,7 +79,7 @@ export async function benchLargeFiles(config: BenchConfig, log: Log): Promise<La
               range: MAIN,
               mode: 'engine',
               concurrency,
-              sink: { chunkSize: CHUNK, rawUploadMaxBytes: RAW_MAX },
+              sink: { rawUploadMaxBytes: RAW_MAX },
             }),
         );
         if (!sync.result.complete)
@@ -113,7 +113,7 @@ export async function benchLargeFiles(config: BenchConfig, log: Log): Promise<La
           range: { from: `${day}T00:00:00.000Z`, to: `${day}T23:59:59.000Z` },
           mode: 'engine',
           concurrency,
-          sink: { chunkSize: CHUNK, rawUploadMaxBytes: RAW_MAX },
+          sink: { rawUploadMaxBytes: RAW_MAX },
         });
         rss.push({
           fileBytes,

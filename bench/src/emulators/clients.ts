@@ -3,9 +3,8 @@ import { createGooglePhotosSinkFromSettings } from '@q2google/sink-gphotos';
 import { createGoProSourceFromSettings } from '@q2google/source-gopro';
 import type { Wiring } from './wiring.js';
 
-/** Sink tuning a benchmark may set (chunk size, raw-upload threshold). */
+/** Sink tuning a benchmark may set (the raw-upload threshold). */
 export interface SinkTuning {
-  chunkSize?: number;
   rawUploadMaxBytes?: number;
 }
 

@@ -1,3 +1,4 @@
+import { isQ2gError } from '@q2google/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   bytesOf,
@@ -95,6 +96,42 @@ describe('listCreatedItems', () => {
     for await (const item of h.sink.listCreatedItems()) listed.push(item.fileName);
     expect(listed).toEqual(['A.JPG']);
     expect(h.emulator.requestCounts()['gphotos.list']).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists one album within a page bound, and says when the bound cut it short', async () => {
+    h = await startHarness();
+    const album = await h.sink.ensureAlbum('Bounded');
+    const items: { uploadToken: string }[] = [];
+    for (let i = 0; i < 160; i++) items.push(await h.sink.upload({ ...uploadOfTiny(i) }));
+    const create = (from: number, to: number, albumId?: string) =>
+      h!.sink.createItems(
+        items.slice(from, to).map((u, j) => ({
+          key: `${from + j}`,
+          uploadToken: u.uploadToken,
+          fileName: `P${from + j}.JPG`,
+        })),
+        albumId ? { albumId } : {},
+      );
+    await create(0, 10);
+    for (let i = 10; i < 160; i += 50) await create(i, i + 50, album.id);
+    const before = h.emulator.requestCounts()['gphotos.list'] ?? 0;
+    const listed: string[] = [];
+    for await (const item of h.sink.listCreatedItems(undefined, {
+      albumId: album.id,
+      maxPages: 2,
+    }))
+      listed.push(item.fileName);
+    expect(listed).toHaveLength(150);
+    expect(listed).not.toContain('P0.JPG');
+    expect((h.emulator.requestCounts()['gphotos.list'] ?? 0) - before).toBe(2);
+    const cut = h.newSink({ reconcileMaxPages: 1 });
+    const error = await (async () => {
+      for await (const _ of cut.listCreatedItems(undefined, { albumId: album.id })) {
+        // read on
+      }
+    })().catch((caught: unknown) => caught);
+    expect(isQ2gError(error, 'SYNC_CREATE_UNCERTAIN')).toBe(true);
+    expect((h.emulator.requestCounts()['gphotos.list'] ?? 0) - before).toBe(3);
   });
 
   it('dedupes a repeated item at a page boundary', async () => {

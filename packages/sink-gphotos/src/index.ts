@@ -59,6 +59,7 @@ export { type GooglePhotosSettings, GPHOTOS_SETTINGS } from './settings/gphotos-
 export {
   createGooglePhotosSink,
   DEFAULT_BASE_URL,
+  DEFAULT_RECONCILE_MAX_PAGES,
   type GooglePhotosSink,
   type GooglePhotosSinkOptions,
   type ImageSize,

@@ -35,6 +35,9 @@ import { uploadMedia } from './upload/upload-media.js';
 /** Google's production API. */
 export const DEFAULT_BASE_URL = 'https://photoslibrary.googleapis.com';
 
+/** Pages one reconciliation listing reads at most: 200 × 100 = a full 20,000-item album. */
+export const DEFAULT_RECONCILE_MAX_PAGES = 200;
+
 /** Options of {@link createGooglePhotosSink}. */
 export interface GooglePhotosSinkOptions {
   /** Credentials: a ready `GooglePhotosAuth`, or OAuth settings (token file, client id…). */
@@ -43,8 +46,11 @@ export interface GooglePhotosSinkOptions {
   baseUrl?: string;
   /** Files up to this size use one raw request (default 32 MiB). */
   rawUploadMaxBytes?: number;
-  /** Resumable chunk size, rounded down to the granularity; 0 = one request (default 256 MiB). */
-  chunkSize?: number;
+  /**
+   * Most pages (100 items each) one listing for reconciliation reads (default 200: a full
+   * 20,000-item album); past it the units are reported uncertain, never sent again.
+   */
+  reconcileMaxPages?: number;
   /** Retry policy for 5xx, network errors and rate limits (core's default: 1 s doubling). */
   retry?: Partial<RetryPolicy>;
   /** Shortest wait after a per-minute 429 (default 30 s; Retry-After wins when longer). */
@@ -124,8 +130,6 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     retry,
     now,
     rawUploadMaxBytes: options.rawUploadMaxBytes ?? 32 * 1024 * 1024,
-    chunkSize: options.chunkSize ?? 256 * 1024 * 1024,
-    defaultGranularity: 262_144,
   };
   const mutex = new Mutex();
   const albums = new AlbumDirectory(api);
@@ -148,8 +152,10 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
         createOptions,
       ),
     ensureAlbum: (title, signal) => albums.ensure(title, signal),
-    async *listCreatedItems(signal) {
-      for await (const item of listMediaItems(api, { signal })) yield toCreatedItem(item);
+    async *listCreatedItems(signal, scope = {}) {
+      const maxPages = scope.maxPages ?? options.reconcileMaxPages ?? DEFAULT_RECONCILE_MAX_PAGES;
+      const listing = listMediaItems(api, { albumId: scope.albumId, maxPages, signal });
+      for await (const item of listing) yield toCreatedItem(item);
     },
     async *listAlbumItems(albumId, signal) {
       for await (const item of listMediaItems(api, { albumId, signal })) yield toCreatedItem(item);

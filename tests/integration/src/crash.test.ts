@@ -24,7 +24,7 @@ beforeAll(async () => {
       },
     },
     google: { seed: 5, granularity: 65_536, uploadBytesPerSecond: 2_000_000 },
-    sink: { rawUploadMaxBytes: 100_000, chunkSize: 262_144 },
+    sink: { rawUploadMaxBytes: 100_000 },
   });
 });
 afterAll(() => world?.close());

@@ -85,7 +85,7 @@ describe('a sync under injected faults', () => {
       google: { granularity: 16_384, seed: 11 },
       googleFaults: GOOGLE_FAULTS,
       goproAuth: 'password',
-      sink: { rawUploadMaxBytes: 100_000, chunkSize: 32_768 },
+      sink: { rawUploadMaxBytes: 100_000 },
     });
     const backend = world.backend();
     const runs = [];

@@ -121,7 +121,7 @@ describe.each(DATABASES)(
             },
           },
           google: { seed: 9, granularity: 65_536, uploadBytesPerSecond: 2_000_000 },
-          sink: { rawUploadMaxBytes: 100_000, chunkSize: 262_144 },
+          sink: { rawUploadMaxBytes: 100_000 },
         });
         const db = { kind, url, namespace: `it_${randomBytes(4).toString('hex')}` };
         let unitsDone = 0;

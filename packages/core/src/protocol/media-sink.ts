@@ -6,6 +6,14 @@
 import type { BatchItemResult } from '../model/batch-state.js';
 import type { UploadProgress } from '../model/item-state.js';
 
+/** What `listCreatedItems` lists: one album or the whole app library, and how many pages at most. */
+export interface CreatedItemsScope {
+  /** Only the items of this app-created album. */
+  albumId?: string;
+  /** Read at most this many pages (the sink's configured bound when absent). */
+  maxPages?: number;
+}
+
 /** The sink's fixed limits, read by the engine to plan skips and batches. */
 export interface SinkLimits {
   /** Most items in one `createItems` call (50 for Google Photos). */
@@ -105,8 +113,16 @@ export interface MediaSink {
   ): Promise<CreateItemResult[]>;
   /** The id of the app-created album with this title, creating it when there is none. */
   ensureAlbum(title: string, signal?: AbortSignal): Promise<SinkAlbum>;
-  /** Every item this app created, page by page. */
-  listCreatedItems(signal?: AbortSignal): AsyncIterable<CreatedMediaItem>;
+  /**
+   * Every item this app created, page by page; with `scope.albumId` only that album's items.
+   * The caller may stop iterating at any time (no further page is fetched). When `maxPages`
+   * (or the sink's own bound) pages were read and more remain, the iterable throws
+   * `SYNC_CREATE_UNCERTAIN`: what was not listed is unknown, not absent.
+   */
+  listCreatedItems(
+    signal?: AbortSignal,
+    scope?: CreatedItemsScope,
+  ): AsyncIterable<CreatedMediaItem>;
   /** A cheap check that the credentials work. */
   verify?(signal?: AbortSignal): Promise<{ scopes: string[] }>;
 }

@@ -1,7 +1,8 @@
+import { isQ2gError } from '../errors/q2g-error.js';
 import type { BatchItemResult, BatchState } from '../model/batch-state.js';
 import type { ItemState } from '../model/item-state.js';
 import type { CreatedMediaItem } from '../protocol/media-sink.js';
-import { matchCreatedItems } from './created-item-match.js';
+import { type CreatedItemMatch, matchCreatedItems, mayBe } from './created-item-match.js';
 import type { StageContext } from './stage-context.js';
 
 type ResultWithReupload = BatchItemResult & { reupload?: boolean };
@@ -31,14 +32,21 @@ export class BatchReconciler {
     return created;
   }
 
-  /** Asks the sink which of the batches' units exist and records the answer. */
+  /**
+   * Asks the sink which of the batches' units exist (listing each batch's album when it has one,
+   * the app's whole library otherwise) and records the answer.
+   */
   async reconcile(batches: BatchState[]): Promise<ItemState[]> {
     const { store } = this.ctx;
-    const listed = await this.#listCreated();
-    const units = batches.flatMap((batch) =>
-      batch.itemKeys.flatMap((key) => (store.state.items[key] ? [store.state.items[key]] : [])),
-    );
-    const matches = matchCreatedItems(units, listed, Object.values(store.state.items));
+    const session = Object.values(store.state.items);
+    const matches = new Map<string, CreatedItemMatch>();
+    for (const [albumId, units] of this.#unitsByAlbum(batches)) {
+      const listing = await listUntilFound(this.ctx, units, albumId, session);
+      for (const [key, match] of matchCreatedItems(units, listing.items, session)) {
+        const unlisted = !listing.complete && match.kind === 'absent';
+        matches.set(key, unlisted ? { kind: 'unlisted' } : match);
+      }
+    }
     const created: ItemState[] = [];
     for (const batch of batches) {
       const results: Record<string, ResultWithReupload> = {};
@@ -57,6 +65,14 @@ export class BatchReconciler {
             code: 'NOT_CREATED',
             message: 'The call did not create it.',
             retryable: true,
+          };
+        } else if (match.kind === 'unlisted') {
+          results[key] = {
+            outcome: 'failed',
+            code: UNCERTAIN,
+            message:
+              'the listing of items created by this app stopped at its page bound before finding it.',
+            retryable: false,
           };
         } else {
           results[key] = {
@@ -162,9 +178,47 @@ export class BatchReconciler {
     });
   }
 
-  async #listCreated(): Promise<CreatedMediaItem[]> {
-    const listed: CreatedMediaItem[] = [];
-    for await (const item of this.ctx.sink.listCreatedItems(this.ctx.signal)) listed.push(item);
-    return listed;
+  /** The batches' units grouped by the album they went to ('' = no album). */
+  #unitsByAlbum(batches: BatchState[]): Map<string, ItemState[]> {
+    const { store } = this.ctx;
+    const groups = new Map<string, ItemState[]>();
+    for (const batch of batches) {
+      for (const key of batch.itemKeys) {
+        const unit = store.state.items[key];
+        if (!unit) continue;
+        const album = batch.albumId ?? unit.albumId ?? '';
+        groups.set(album, [...(groups.get(album) ?? []), unit]);
+      }
+    }
+    return groups;
   }
+}
+
+/**
+ * Lists created items (in `albumId` when given) until every unit has an item that may be it
+ * and that no created unit of the session already holds, or the listing ends; `complete` is
+ * false when the sink's page bound stopped it first.
+ */
+async function listUntilFound(
+  ctx: Pick<StageContext, 'sink' | 'signal'>,
+  units: ItemState[],
+  albumId: string,
+  session: ItemState[],
+): Promise<{ items: CreatedMediaItem[]; complete: boolean }> {
+  const claimed = new Set(session.flatMap((item) => (item.mediaItemId ? [item.mediaItemId] : [])));
+  const items: CreatedMediaItem[] = [];
+  const missing = new Set(units);
+  try {
+    const scope = albumId ? { albumId } : {};
+    for await (const item of ctx.sink.listCreatedItems(ctx.signal, scope)) {
+      items.push(item);
+      if (claimed.has(item.id)) continue;
+      for (const unit of missing) if (mayBe(item, unit)) missing.delete(unit);
+      if (missing.size === 0) break;
+    }
+  } catch (error) {
+    if (!isQ2gError(error, 'SYNC_CREATE_UNCERTAIN')) throw error;
+    return { items, complete: false };
+  }
+  return { items, complete: true };
 }

@@ -5,7 +5,9 @@ import type { CreatedMediaItem } from '../protocol/media-sink.js';
 export type CreatedItemMatch =
   | { kind: 'created'; item: CreatedMediaItem }
   | { kind: 'absent' }
-  | { kind: 'uncertain'; candidates: CreatedMediaItem[] };
+  | { kind: 'uncertain'; candidates: CreatedMediaItem[] }
+  /** The listing stopped at its page bound before any item that may be the unit. */
+  | { kind: 'unlisted' };
 
 /** Same instant to the second (Google reports capture times in whole seconds). */
 function sameSecond(a: string, b: string): boolean {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Q2gError } from '../errors/q2g-error.js';
 import type {
+  CreatedItemsScope,
   CreatedMediaItem,
   CreateItemResult,
   MediaSink,
@@ -158,8 +159,27 @@ export class FakeSink implements MediaSink {
     return { id, title, itemCount: this.#album(id).length };
   }
 
-  async *listCreatedItems(): AsyncIterable<CreatedMediaItem> {
-    for (const { sha256: _s, albumId: _a, ...item } of this.created) yield item;
+  /** Items per listing page, and the pages listed so far (every `listCreatedItems` call). */
+  listPageSize = 100;
+  listPages = 0;
+  /** The sink's own page bound, used when the caller gives none. */
+  maxListPages?: number;
+
+  async *listCreatedItems(
+    _signal?: AbortSignal,
+    scope: CreatedItemsScope = {},
+  ): AsyncIterable<CreatedMediaItem> {
+    const ids = scope.albumId ? new Set(this.albumItems.get(scope.albumId) ?? []) : undefined;
+    const all = this.created.filter((item) => !ids || ids.has(item.id));
+    const maxPages = scope.maxPages ?? this.maxListPages ?? Number.POSITIVE_INFINITY;
+    for (let page = 0; page * this.listPageSize < all.length; page++) {
+      if (page >= maxPages) {
+        throw new Q2gError('SYNC_CREATE_UNCERTAIN', `Listing stopped after ${maxPages} pages.`);
+      }
+      this.listPages += 1;
+      const slice = all.slice(page * this.listPageSize, (page + 1) * this.listPageSize);
+      for (const { sha256: _s, albumId: _a, ...item } of slice) yield item;
+    }
   }
 
   #album(id: string): string[] {

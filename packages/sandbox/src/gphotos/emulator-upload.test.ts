@@ -125,6 +125,22 @@ describe('Google Photos emulator: uploads', () => {
     expect(emulator.inspect().uploadTokens).toMatchObject([{ token, sha256: sha(data) }]);
   });
 
+  it('takes a whole file in one "upload, finalize" and counts start and upload against the day', async () => {
+    const { emulator, auth } = await start();
+    const data = bytes(1_000_003);
+    const before = emulator.quotaToday().requests;
+    const session = await startSession(emulator.url, auth, data.length);
+    const only = await chunk(session, auth, 'upload, finalize', 0, data);
+    expect(only.status).toBe(200);
+    const token = await only.text();
+    expect(emulator.inspect().uploadTokens).toMatchObject([{ token, sha256: sha(data) }]);
+    expect(emulator.requestCounts()).toMatchObject({
+      'gphotos.upload': 1,
+      'gphotos.uploadChunk': 1,
+    });
+    expect(emulator.quotaToday().requests - before).toBe(2);
+  });
+
   it('rejects a misaligned non-final chunk and a wrong offset', async () => {
     const { emulator, auth } = await start();
     const data = bytes(4096);

@@ -1,4 +1,4 @@
-import type { CreatedMediaItem, NewMediaItem } from '@q2google/core';
+import { type CreatedMediaItem, type NewMediaItem, Q2gError } from '@q2google/core';
 import { type ApiClient, readJson } from '../http/api-client.js';
 import { type MediaItem, MediaItemPageSchema } from '../schemas.js';
 
@@ -14,15 +14,25 @@ export type CreatedItemFinder = (
 
 /**
  * Every media item this app created, page by page (`GET /v1/mediaItems`, 100 per page), or the
- * items of one album (`mediaItems:search`). Pages may overlap; repeated ids are skipped.
+ * items of one album (`mediaItems:search`). Pages may overlap; repeated ids are skipped. With
+ * `maxPages`, needing a page past the bound throws `SYNC_CREATE_UNCERTAIN` (the rest is unknown).
  */
 export async function* listMediaItems(
   api: ApiClient,
-  options: { albumId?: string; signal?: AbortSignal } = {},
+  options: { albumId?: string; maxPages?: number; signal?: AbortSignal } = {},
 ): AsyncGenerator<MediaItem> {
   const seen = new Set<string>();
   let pageToken: string | undefined;
+  let pages = 0;
   do {
+    if (options.maxPages !== undefined && pages >= options.maxPages) {
+      throw new Q2gError(
+        'SYNC_CREATE_UNCERTAIN',
+        `Stopped listing created items after ${pages} pages (the page bound); more remain.`,
+        { details: { pages } },
+      );
+    }
+    pages += 1;
     const page = options.albumId
       ? await readJson<typeof MediaItemPageSchema>(
           api,

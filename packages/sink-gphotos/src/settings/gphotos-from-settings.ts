@@ -112,6 +112,7 @@ export function createGooglePhotosSinkFromSettings(
   const { clientHint: _c, onTokens: _o, dispatcher: _d, trace: _t, ...tuning } = options;
   const http = googleHttpOf(options);
   return createGooglePhotosSink({
+    ...(settings.reconcileMaxPages ? { reconcileMaxPages: settings.reconcileMaxPages } : {}),
     ...tuning,
     transport: http.transport,
     limits: {

@@ -13,6 +13,8 @@ export const GPHOTOS_SETTINGS = defineSettings(
     googleOauthAuthUrl: httpUrlSetting().default('https://accounts.google.com/o/oauth2/v2/auth'),
     /** Items per album; Google's 20,000 when unset. */
     albumCapacity: z.coerce.number().int().min(1).max(MAX_ALBUM_CAPACITY).optional(),
+    /** Pages (of 100 items) a lost batch's reconciliation lists at most; 200 when unset. */
+    reconcileMaxPages: z.coerce.number().int().min(1).optional(),
   },
   {
     googleClientId: { allowed: 'the client id of a Google OAuth "Desktop app" client' },
@@ -30,6 +32,10 @@ export const GPHOTOS_SETTINGS = defineSettings(
     },
     albumCapacity: {
       allowed: `a whole number from 1 to ${MAX_ALBUM_CAPACITY}, default ${MAX_ALBUM_CAPACITY} (items per album before "Title (2)")`,
+    },
+    reconcileMaxPages: {
+      allowed:
+        'a whole number from 1, default 200 (list pages of 100 items a lost batch may cost before its units are reported uncertain)',
     },
   },
 );

@@ -55,7 +55,6 @@ export async function startHarness(
       retry: FAST_RETRY,
       rateLimitFloorMs: 2,
       rawUploadMaxBytes: 8 * 1024,
-      chunkSize: 4 * 1024,
       ...options.sink,
       ...overrides,
     });

@@ -15,41 +15,56 @@ function storedHash(harness: Harness, token: string) {
 }
 
 describe('resumable uploads (files over rawUploadMaxBytes)', () => {
-  it('start a session, send granularity-aligned chunks and finalize with the last one', async () => {
-    h = await startHarness(); // raw ≤ 8 KiB, chunks of 4 KiB, granularity 1 KiB
+  it('start a session and send the whole file in one "upload, finalize" request', async () => {
+    h = await startHarness(); // raw ≤ 8 KiB, granularity 1 KiB
     const data = bytesOf(10_000);
     const request = uploadOf('GOPR0002.MP4', data);
     const result = await h.sink.upload(request);
     expect(storedHash(h, result.uploadToken)).toBe(sha256(data));
     expect(h.emulator.requestCounts()).toMatchObject({
       'gphotos.upload': 1,
-      'gphotos.uploadChunk': 3,
+      'gphotos.uploadChunk': 1,
     });
-    expect(request.progress.map((p) => p.offset)).toEqual([0, 4096, 8192]);
+    expect(request.progress.map((p) => p.offset)).toEqual([0]);
     expect(request.progress[0]).toMatchObject({ granularity: 1024 });
     expect(request.opens).toEqual([0]);
   });
 
-  it('with chunkSize 0 send everything in one "upload, finalize" request', async () => {
-    h = await startHarness({ sink: { chunkSize: 0 } });
-    const data = bytesOf(50_000);
-    const result = await h.sink.upload(uploadOf('ONE.MP4', data));
+  it('spend exactly 2 requests of the daily quota on a large file', async () => {
+    h = await startHarness();
+    const before = h.emulator.quotaToday().requests;
+    const data = bytesOf(3_000_000);
+    const result = await h.sink.upload(uploadOf('LARGE.MP4', data));
     expect(storedHash(h, result.uploadToken)).toBe(sha256(data));
-    expect(h.emulator.requestCounts()).toMatchObject({
-      'gphotos.upload': 1,
-      'gphotos.uploadChunk': 1,
-    });
+    const counts = h.emulator.requestCounts();
+    expect((counts['gphotos.upload'] ?? 0) + (counts['gphotos.uploadChunk'] ?? 0)).toBe(2);
+    expect(h.emulator.quotaToday().requests - before).toBe(2);
   });
 
-  it('round a chunk size that is not a granularity multiple down to one', async () => {
-    h = await startHarness({ sink: { chunkSize: 5000 } });
-    const request = uploadOf('ROUND.MP4', bytesOf(12_000));
-    await h.sink.upload(request);
-    expect(request.progress.map((p) => p.offset)).toEqual([0, 4096, 8192]);
+  it('resume a body cut mid-way with one query and one request', async () => {
+    h = await startHarness();
+    h.emulator.inject({
+      route: 'gphotos.uploadChunk',
+      kind: 'drop-after-bytes',
+      afterBytes: 1_500_000,
+      times: 1,
+    });
+    const data = bytesOf(3_000_000);
+    const request = uploadOf('CUT.MP4', data);
+    const result = await h.sink.upload(request);
+    expect(storedHash(h, result.uploadToken)).toBe(sha256(data));
+    // start + cut upload + query + the rest.
+    expect(h.emulator.requestCounts()).toMatchObject({
+      'gphotos.upload': 1,
+      'gphotos.uploadChunk': 3,
+    });
+    expect(h.emulator.quotaToday().requests).toBe(4);
+    const resumedAt = 1_500_000 - (1_500_000 % 1024);
+    expect(request.opens).toEqual([0, resumedAt]);
   });
 
   it('after a dropped connection, query and resume from the server’s offset', async () => {
-    h = await startHarness({ sink: { chunkSize: 0 } });
+    h = await startHarness();
     h.emulator.inject({
       route: 'gphotos.uploadChunk',
       kind: 'drop-after-bytes',
@@ -68,11 +83,13 @@ describe('resumable uploads (files over rawUploadMaxBytes)', () => {
     'after an injected %s on a chunk, query and resume',
     async (kind) => {
       h = await startHarness();
-      h.emulator.inject({ route: 'gphotos.uploadChunk', kind, skip: 1, times: 1 });
+      h.emulator.inject({ route: 'gphotos.uploadChunk', kind, times: 1 });
       const data = bytesOf(12_000);
       const result = await h.sink.upload(uploadOf('5XX.MP4', data));
       expect(storedHash(h, result.uploadToken)).toBe(sha256(data));
       expect(h.emulator.inspect().sessions).toHaveLength(1);
+      // The failed upload, a query and the upload again.
+      expect(h.emulator.requestCounts()['gphotos.uploadChunk']).toBe(3);
     },
   );
 
@@ -163,7 +180,7 @@ describe('resumable uploads (files over rawUploadMaxBytes)', () => {
   );
 
   it('after a lost finalize response, upload again in a new session (query says final)', async () => {
-    h = await startHarness({ sink: { chunkSize: 0 } });
+    h = await startHarness();
     h.emulator.inject({ route: 'gphotos.uploadChunk', kind: 'lost-response', times: 1 });
     const data = bytesOf(9000);
     const result = await h.sink.upload(uploadOf('LOST.MP4', data));
@@ -201,7 +218,6 @@ describe('resumable uploads (files over rawUploadMaxBytes)', () => {
   it('keep going through repeated drops while each one confirms more bytes', async () => {
     h = await startHarness({
       sink: {
-        chunkSize: 0,
         retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 1000 },
       },
     });

@@ -10,10 +10,11 @@ import { querySession, startSession } from './resumable-session.js';
 import type { UploadConfig } from './upload-config.js';
 
 /**
- * A resumable upload (spec §3.2): continue `request.resume` when the server still has it
- * (the server's offset wins), else start a session; stream the rest in `chunkSize` pieces
- * (the last as `upload, finalize`); after any failure query the session and resume from the
- * confirmed offset; a final/cancelled/unknown session is replaced by a new one.
+ * A resumable upload (spec §3.2, §6.2): continue `request.resume` when the server still has it
+ * (the server's offset wins), else start a session; stream the whole rest of the file in one
+ * `upload, finalize` request (start + upload = 2 requests a file, every one counting against
+ * the daily quota); after any failure query the session and resume from the confirmed offset
+ * (one query + one request per interruption); a final/cancelled/unknown session is replaced.
  */
 export async function resumableUpload(
   config: UploadConfig,
@@ -46,13 +47,9 @@ class ResumableRun {
     for (;;) {
       const before = this.#session?.offset ?? -1;
       try {
-        let token: string | undefined;
-        while (token === undefined) {
-          token = await withRetry(() => this.#step(), this.config.retry, {
-            signal: this.request.signal,
-          });
-        }
-        return token;
+        return await withRetry(() => this.#step(), this.config.retry, {
+          signal: this.request.signal,
+        });
       } catch (error) {
         // Retries ran out; keep going only while the server keeps confirming more bytes.
         if (!isQ2gError(error) || !error.retryable || this.request.signal?.aborted) throw error;
@@ -67,16 +64,27 @@ class ResumableRun {
     this.#source = undefined;
   }
 
-  /** One attempt: recover the offset if needed, then send the next chunk. */
-  async #step(): Promise<string | undefined> {
+  /** One attempt: recover the offset if needed, then send the rest of the file. */
+  async #step(): Promise<string> {
     if (this.#mustQuery) await this.#refreshOffset();
     if (!this.#session) await this.#start();
+    const attempt = { sourceFailed: false };
     try {
-      return await this.#sendChunk(this.#session!);
+      return await this.#sendRest(this.#session!, attempt);
     } catch (error) {
       this.#mustQuery = true;
+      if (attempt.sourceFailed) await this.#recordReceived();
       throw error;
     }
+  }
+
+  /**
+   * After the media source broke mid-body (this run cannot go on), asks the server what it
+   * kept so the recorded session resumes from there; best effort, never masks the failure.
+   */
+  async #recordReceived(): Promise<void> {
+    if (this.request.signal?.aborted) return;
+    await this.#refreshOffset().catch(() => undefined);
   }
 
   async #start(): Promise<void> {
@@ -102,14 +110,9 @@ class ResumableRun {
     return progressed;
   }
 
-  async #sendChunk(session: UploadProgress): Promise<string | undefined> {
-    const { api, chunkSize, defaultGranularity } = this.config;
-    const size = this.request.size;
-    const remaining = size - session.offset;
-    const granularity = session.granularity ?? defaultGranularity;
-    const aligned = Math.max(granularity, chunkSize - (chunkSize % granularity));
-    const length = chunkSize > 0 && remaining > aligned ? aligned : remaining;
-    const final = length === remaining;
+  async #sendRest(session: UploadProgress, attempt: { sourceFailed: boolean }): Promise<string> {
+    const { api } = this.config;
+    const length = this.request.size - session.offset;
     const reader = await this.#readerAt(session.offset);
     const before = reader.consumed;
     let response: Awaited<ReturnType<typeof api.send>>;
@@ -119,10 +122,10 @@ class ResumableRun {
         url: session.url,
         headers: {
           'content-length': String(length),
-          'x-goog-upload-command': final ? 'upload, finalize' : 'upload',
+          'x-goog-upload-command': 'upload, finalize',
           'x-goog-upload-offset': String(session.offset),
         },
-        body: reader.take(length),
+        body: watchSource(reader.take(length), attempt),
         signal: this.request.signal,
         onBytesSent: this.request.onBytesSent,
       });
@@ -145,7 +148,7 @@ class ResumableRun {
     ) {
       throw new Q2gError(
         'GPHOTOS_UPLOAD_FAILED',
-        `Google Photos refused an upload chunk (HTTP ${response.status}).`,
+        `Google Photos refused an upload request (HTTP ${response.status}).`,
         {
           retryable: true,
           details: { httpStatus: response.status },
@@ -153,11 +156,6 @@ class ResumableRun {
       );
     }
     api.check(response, 'upload chunk');
-    if (!final) {
-      this.#session = { ...session, offset: session.offset + length };
-      await this.request.onProgress?.(this.#session);
-      return undefined;
-    }
     const token = response.text.trim();
     if (!token) {
       throw new Q2gError('GPHOTOS_BAD_RESPONSE', 'Google Photos returned an empty upload token.', {
@@ -175,5 +173,18 @@ class ResumableRun {
     const reader = new ByteReader(await this.request.open(offset, this.request.signal));
     this.#source = { reader, position: offset };
     return reader;
+  }
+}
+
+/** `body`, setting `attempt.sourceFailed` when the media source (not the network) throws. */
+async function* watchSource(
+  body: AsyncIterable<Uint8Array>,
+  attempt: { sourceFailed: boolean },
+): AsyncGenerator<Uint8Array> {
+  try {
+    yield* body;
+  } catch (error) {
+    attempt.sourceFailed = true;
+    throw error;
   }
 }

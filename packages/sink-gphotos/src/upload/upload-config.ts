@@ -8,10 +8,6 @@ export interface UploadConfig {
   now: () => number;
   /** Files up to this size go in one raw request. */
   rawUploadMaxBytes: number;
-  /** Resumable chunk size (rounded down to the granularity); 0 = one request for the rest. */
-  chunkSize: number;
-  /** Granularity assumed for a recorded session that did not store one. */
-  defaultGranularity: number;
 }
 
 /** The file name as an upload header may carry it (ASCII only), or undefined. */
