@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { fetchVia, sharedHttpDispatcher } from '@q2google/core';
 import type { CliContext } from '../context.js';
@@ -39,7 +38,6 @@ export function createProcessContext(): CliContext {
         timer.unref();
         return () => clearInterval(timer);
       },
-      sleep: (ms, signal) => delay(ms, undefined, { signal }),
     },
     env: process.env,
     cwd: process.cwd(),
