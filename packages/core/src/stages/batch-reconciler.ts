@@ -139,7 +139,7 @@ export class BatchReconciler {
     result: Extract<ResultWithReupload, { outcome: 'failed' }>,
     batchId: string,
   ): void {
-    const { store, now, emit } = this.ctx;
+    const { now } = this.ctx;
     const error = {
       code: result.reupload ? ('GPHOTOS_UPLOAD_TOKEN_EXPIRED' as const) : ('GPHOTOS_HTTP' as const),
       message: `Google Photos did not create it (batch ${batchId}): ${result.code} ${result.message}`,
@@ -149,32 +149,33 @@ export class BatchReconciler {
     const tokenGone = result.reupload
       ? { uploadToken: undefined, uploadedAt: undefined, tokenExpiresAt: undefined }
       : {};
-    store.transition(item.key, 'failed', { error, ...tokenGone });
-    emit({
-      type: 'unit-done',
-      key: item.key,
-      fileName: item.fileName,
-      status: 'failed',
-      detail: error.message,
-    });
+    this.#markFailed(item, { error, ...tokenGone });
   }
 
   /** A unit whose lost answer the listing cannot settle: failed, with what the user can do. */
   #uncertain(item: ItemState, candidates: string, batchId: string): void {
-    const { store, now, emit } = this.ctx;
+    const { now } = this.ctx;
     const error = {
       code: 'SYNC_CREATE_UNCERTAIN' as const,
       message: `Not sure whether "${item.fileName}" (captured ${item.capturedAt}) was created: the answer to batch ${batchId} was lost and ${candidates} Look for it in Google Photos; if it is missing, \`q2google retry\` sends it again (Google answers an identical file with the item it already has).`,
       retryable: false,
       at: now().toISOString(),
     };
-    store.transition(item.key, 'failed', { error });
-    emit({
+    this.#markFailed(item, { error });
+  }
+
+  /** Moves a unit to `failed` with `patch` (its error first of all) and reports it. */
+  #markFailed(
+    item: ItemState,
+    patch: { error: NonNullable<ItemState['error']> } & Partial<ItemState>,
+  ): void {
+    this.ctx.store.transition(item.key, 'failed', patch);
+    this.ctx.emit({
       type: 'unit-done',
       key: item.key,
       fileName: item.fileName,
       status: 'failed',
-      detail: error.message,
+      detail: patch.error.message,
     });
   }
 
