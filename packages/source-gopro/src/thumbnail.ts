@@ -3,7 +3,7 @@
  * §2.4) and where (`thumbnail_url`, a pre-signed link [?]); the picture is fetched without
  * credentials, bounded in size and checked to be an image.
  */
-import { abortError, Q2gError } from '@q2google/core';
+import { abortError, Q2gError, readBoundedBody } from '@q2google/core';
 import { z } from 'zod';
 import type { GoProApi } from './api-client.js';
 import { httpStatusError, networkError } from './http-errors.js';
@@ -53,24 +53,14 @@ export async function fetchGoProThumbnail(
     await res.body?.cancel();
     throw new Q2gError('GOPRO_BAD_RESPONSE', `${what}: not an image (${contentType}).`);
   }
-  const bytes = await readBounded(res, MAX_THUMBNAIL_BYTES, what);
-  return { bytes, contentType: contentType.split(';')[0]!.trim() };
-}
-
-async function readBounded(res: Response, max: number, what: string): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  let bytes: Uint8Array | undefined;
   try {
-    for await (const chunk of res.body ?? []) {
-      size += chunk.length;
-      if (size > max) {
-        await res.body?.cancel();
-        throw new Q2gError('GOPRO_BAD_RESPONSE', `${what}: larger than ${max} bytes.`);
-      }
-      chunks.push(chunk);
-    }
+    bytes = await readBoundedBody(res, MAX_THUMBNAIL_BYTES);
   } catch (error) {
     throw networkError(what, error);
   }
-  return Buffer.concat(chunks);
+  if (!bytes) {
+    throw new Q2gError('GOPRO_BAD_RESPONSE', `${what}: larger than ${MAX_THUMBNAIL_BYTES} bytes.`);
+  }
+  return { bytes, contentType: contentType.split(';')[0]!.trim() };
 }

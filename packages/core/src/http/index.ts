@@ -16,5 +16,6 @@ export {
   proxySettingsOf,
   sharedHttpDispatcher,
 } from './proxy.js';
+export { readBoundedBody } from './read-bounded.js';
 export { traceFetch } from './trace-fetch.js';
 export { createHttpTraceFile, parseHttpTrace } from './trace-file.js';

@@ -4,7 +4,7 @@
  * size suffix (`=w256-h256`). A base URL lives about an hour: when fetching fails, get the item
  * again for a new one.
  */
-import { Q2gError } from '@q2google/core';
+import { Q2gError, readBoundedBody } from '@q2google/core';
 import { z } from 'zod';
 import { type ApiClient, readJson } from '../http/api-client.js';
 import { MediaItemSchema, RpcStatusSchema } from '../schemas.js';
@@ -100,15 +100,9 @@ export async function fetchBaseUrlImage(
       { details: { status: res.status } },
     );
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of res.body ?? []) {
-    total += chunk.length;
-    if (total > MAX_IMAGE_BYTES) {
-      await res.body?.cancel();
-      throw new Q2gError('GPHOTOS_BAD_RESPONSE', `${what}: larger than ${MAX_IMAGE_BYTES} bytes.`);
-    }
-    chunks.push(chunk);
+  const bytes = await readBoundedBody(res, MAX_IMAGE_BYTES);
+  if (!bytes) {
+    throw new Q2gError('GPHOTOS_BAD_RESPONSE', `${what}: larger than ${MAX_IMAGE_BYTES} bytes.`);
   }
-  return { bytes: Buffer.concat(chunks), contentType };
+  return { bytes, contentType };
 }
