@@ -2,7 +2,7 @@ import { ContentGenerator } from '../shared/content.js';
 import { FaultInjector, type FaultRuleInput } from '../shared/faults.js';
 import { startHttpServer } from '../shared/http-server.js';
 import { hashString } from '../shared/random.js';
-import { resolveSandboxTls, type SandboxTls } from '../tls/sandbox-tls.js';
+import { resolveSandboxTls, type SandboxServerTls } from '../tls/sandbox-tls.js';
 import { createApiHandler } from './api-server.js';
 import { createCdnHandler } from './cdn-server.js';
 import { createEmulatorClock } from './clock.js';
@@ -31,7 +31,7 @@ export interface GoProEmulator {
   /** Base URL of the CDN (a separate origin). */
   cdnUrl: string;
   /** The TLS the servers use (`undefined`: plain HTTP); clients trust `tls.caFile`. */
-  tls: SandboxTls | undefined;
+  tls: SandboxServerTls | undefined;
   /** The sandbox account: login, user id and the OAuth client constants. */
   account: {
     email: string;
@@ -113,7 +113,7 @@ export async function startGoProEmulator(
     clientId: secret('client-id'),
     clientSecret: secret('client-secret'),
   };
-  const { tls, owned } = resolveSandboxTls(tlsOption);
+  const { tls, dispose: disposeTls } = resolveSandboxTls(tlsOption);
   const cdn = await startHttpServer(createCdnHandler(ctx), {
     port: options.cdnPort,
     tls: tls?.server,
@@ -168,7 +168,7 @@ export async function startGoProEmulator(
     expectedBytes: (mediaId, part, start, end) => expectedBytes(ctx, mediaId, part, start, end),
     close: async () => {
       await Promise.all([api.close(), cdn.close()]);
-      if (owned) tls?.dispose();
+      disposeTls();
     },
   };
 }

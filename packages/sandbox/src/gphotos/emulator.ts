@@ -1,6 +1,6 @@
 import { FaultInjector, type FaultRuleInput } from '../shared/faults.js';
 import { startHttpServer } from '../shared/http-server.js';
-import { resolveSandboxTls, type SandboxTls } from '../tls/sandbox-tls.js';
+import { resolveSandboxTls, type SandboxServerTls } from '../tls/sandbox-tls.js';
 import { AuthStore } from './auth-store.js';
 import { BaseUrls } from './base-urls.js';
 import type { EmulatorContext } from './context.js';
@@ -33,7 +33,7 @@ export interface GooglePhotosEmulator {
   /** Base URL of the upload sessions' host (given to clients in `x-goog-upload-url`). */
   uploadUrl: string;
   /** The TLS the servers use (`undefined`: plain HTTP); clients trust `tls.caFile`. */
-  tls: SandboxTls | undefined;
+  tls: SandboxServerTls | undefined;
   /** Token and consent endpoints for `google-auth-library`'s `endpoints` option. */
   endpoints: { oauth2TokenUrl: string; oauth2AuthBaseUrl: string };
   /** The fault injector (add rules at run time with `faults.add`). */
@@ -101,7 +101,7 @@ export async function startGooglePhotosEmulator(
   };
   const handler = (req: Parameters<typeof route>[1], res: Parameters<typeof route>[2]) =>
     route(ctx, req, res);
-  const { tls, owned } = resolveSandboxTls(tlsOption);
+  const { tls, dispose: disposeTls } = resolveSandboxTls(tlsOption);
   const serve = { tls: tls?.server };
   const server = await startHttpServer(handler, { port: options.port, ...serve });
   // Like Google's (oauth2.googleapis.com; upload URLs handed out, not built), the token
@@ -143,7 +143,7 @@ export async function startGooglePhotosEmulator(
     resetRequestCounts: () => ctx.counters.clear(),
     close: async () => {
       await Promise.all([server.close(), oauthServer.close(), uploadServer.close()]);
-      if (owned) tls?.dispose();
+      disposeTls();
     },
   };
 }

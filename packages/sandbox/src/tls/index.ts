@@ -7,6 +7,7 @@ export {
   createSandboxTls,
   resolveSandboxTls,
   SANDBOX_TLS_HOSTS,
+  type SandboxServerTls,
   type SandboxTls,
   type SandboxTlsOption,
 } from './sandbox-tls.js';

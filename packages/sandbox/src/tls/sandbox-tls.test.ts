@@ -83,6 +83,14 @@ describe('sandbox TLS', () => {
     expect(existsSync(tls.caFile)).toBe(false);
   });
 
+  it('adds the given host names to the server certificate', () => {
+    const tls = track(createSandboxTls({ hosts: ['photoslibrary.googleapis.com'] }));
+    const cert = new X509Certificate(tls.server.cert);
+    expect(cert.checkHost('photoslibrary.googleapis.com')).toBe('photoslibrary.googleapis.com');
+    expect(cert.checkHost('localhost')).toBe('localhost');
+    expect(cert.checkIP('127.0.0.1')).toBe('127.0.0.1');
+  });
+
   it('is trusted by a Node process started with NODE_EXTRA_CA_CERTS (global fetch)', async () => {
     const tls = track(createSandboxTls());
     const server = await hello(tls);

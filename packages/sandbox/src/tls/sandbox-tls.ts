@@ -11,25 +11,35 @@ import {
 export const SANDBOX_TLS_HOSTS = ['127.0.0.1', 'localhost'] as const;
 
 /**
- * TLS for one run of the sandbox: a throwaway CA, a server certificate for 127.0.0.1 and
- * localhost, and the CA certificate written to a file a client trusts (set
- * `NODE_EXTRA_CA_CERTS=<caFile>` in the client's environment before it starts).
+ * What an emulator serves TLS with: plain data (JSON-safe), so a process that runs an emulator
+ * can be handed the run's material by the process that made it.
  */
-export interface SandboxTls {
+export interface SandboxServerTls {
   /** Path of the CA certificate (PEM), for `NODE_EXTRA_CA_CERTS` or a client's `--ca-cert`. */
   caFile: string;
   /** The CA certificate (PEM). */
   caPem: string;
   /** Key and certificate the emulators serve. */
   server: PemCertificate;
+}
+
+/**
+ * TLS for one run of the sandbox: a throwaway CA, a server certificate for 127.0.0.1 and
+ * localhost, and the CA certificate written to a file a client trusts (set
+ * `NODE_EXTRA_CA_CERTS=<caFile>` in the client's environment before it starts).
+ */
+export interface SandboxTls extends SandboxServerTls {
   /** Issues another server certificate from the same CA (e.g. for a TLS front's host names). */
   issue(hosts: string[]): PemCertificate;
   /** Deletes the CA file's directory when this object created it. */
   dispose(): void;
 }
 
-/** Creates the run's TLS material; the CA file goes to `dir` (a new temp directory by default). */
-export function createSandboxTls(options: { dir?: string } = {}): SandboxTls {
+/**
+ * Creates the run's TLS material; the CA file goes to `dir` (a new temp directory by default).
+ * `hosts` adds names to the server certificate (e.g. real API host names a TLS front maps here).
+ */
+export function createSandboxTls(options: { dir?: string; hosts?: string[] } = {}): SandboxTls {
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'q2g-sandbox-tls-'));
   const ca: CertificateAuthority = createCertificateAuthority();
@@ -38,7 +48,7 @@ export function createSandboxTls(options: { dir?: string } = {}): SandboxTls {
   return {
     caFile,
     caPem: ca.cert,
-    server: ca.issue([...SANDBOX_TLS_HOSTS]),
+    server: ca.issue([...SANDBOX_TLS_HOSTS, ...(options.hosts ?? [])]),
     issue: (hosts) => ca.issue(hosts),
     dispose: () => {
       if (ownDir) rmSync(dir, { recursive: true, force: true });
@@ -47,13 +57,16 @@ export function createSandboxTls(options: { dir?: string } = {}): SandboxTls {
 }
 
 /** An emulator's `tls` option: the run's shared TLS material, or `true` for one of its own. */
-export type SandboxTlsOption = SandboxTls | boolean | undefined;
+export type SandboxTlsOption = SandboxServerTls | boolean | undefined;
 
-/** The TLS an emulator serves with, and whether it made it (then it disposes of it on close). */
+/** The TLS an emulator serves with, and a cleanup (it removes a CA the emulator made itself). */
 export function resolveSandboxTls(option: SandboxTlsOption): {
-  tls: SandboxTls | undefined;
-  owned: boolean;
+  tls: SandboxServerTls | undefined;
+  dispose(): void;
 } {
-  if (option === true) return { tls: createSandboxTls(), owned: true };
-  return { tls: option || undefined, owned: false };
+  if (option === true) {
+    const own = createSandboxTls();
+    return { tls: own, dispose: () => own.dispose() };
+  }
+  return { tls: option || undefined, dispose: () => {} };
 }
