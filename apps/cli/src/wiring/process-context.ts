@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { fetchVia, sharedHttpDispatcher } from '@q2google/core';
 import type { CliContext } from '../context.js';
@@ -38,6 +39,7 @@ export function createProcessContext(): CliContext {
         timer.unref();
         return () => clearInterval(timer);
       },
+      sleep: (ms, signal) => delay(ms, undefined, { signal }),
     },
     env: process.env,
     cwd: process.cwd(),
