@@ -1,7 +1,6 @@
 import type { SyncSummary } from '@q2google/core/engine';
+import { showQuotaCountdown } from '../progress/quota-countdown.js';
 import type { SessionContext } from './session-context.js';
-
-const HEARTBEAT_MS = 60_000;
 
 /** When a run's daily-quota stop resets (with `--wait-for-quota`), or undefined: do not wait. */
 export function quotaResetToWaitFor(
@@ -15,8 +14,9 @@ export function quotaResetToWaitFor(
 }
 
 /**
- * Sleeps until `until` (ms since the epoch), saying so in one line and, when no person is
- * watching (non-TTY), once a minute after. Rejects when `signal` aborts (Ctrl-C).
+ * Sleeps until `until` (ms since the epoch), saying so in one line and showing a countdown
+ * (a heartbeat line once a minute when no person is watching). Rejects when `signal` aborts
+ * (Ctrl-C).
  */
 export async function waitForQuotaReset(
   ctx: Pick<SessionContext, 'clock' | 'stderr' | 'printer'>,
@@ -25,15 +25,10 @@ export async function waitForQuotaReset(
 ): Promise<void> {
   const at = new Date(until).toISOString();
   ctx.printer.line(`Google Photos' daily quota is used up; waiting until ${at} (Ctrl-C stops).`);
-  const stopHeartbeat = ctx.stderr.isTTY
-    ? () => {}
-    : ctx.clock.every(HEARTBEAT_MS, () => {
-        const minutes = Math.max(0, Math.ceil((until - ctx.clock.now()) / 60_000));
-        ctx.printer.line(`Still waiting for the quota reset at ${at} (${minutes} min left).`);
-      });
+  const stopCountdown = showQuotaCountdown(ctx, ctx.printer, until);
   try {
     await ctx.clock.sleep(Math.max(0, until - ctx.clock.now()), signal);
   } finally {
-    stopHeartbeat();
+    stopCountdown();
   }
 }

@@ -41,7 +41,8 @@ export async function runSession(
     const until = quotaResetToWaitFor(ctx, summary);
     if (until === undefined) return summary;
     const controller = new AbortController();
-    const release = trapInterrupts(ctx, controller, (text) => ctx.printer.line(text));
+    // Ctrl-C ends the wait at once; the outcome line says the state is saved.
+    const release = trapInterrupts(ctx, controller, () => {});
     try {
       await waitForQuotaReset(ctx, until, controller.signal);
     } catch (error) {

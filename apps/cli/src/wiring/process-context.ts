@@ -1,11 +1,11 @@
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { fetchVia, sharedHttpDispatcher } from '@q2google/core';
 import type { CliContext } from '../context.js';
 import { terminalPrompts } from './ask-line.js';
 import { openBrowser } from './open-browser.js';
+import { createProcessClock } from './process-clock.js';
 import { createRealServices } from './real-services.js';
 
 /** The folder of the CLI's own install, so backends installed next to it resolve. */
@@ -32,15 +32,7 @@ export function createProcessContext(): CliContext {
       },
     },
     prompts: terminalPrompts,
-    clock: {
-      now: () => Date.now(),
-      every: (ms, fn) => {
-        const timer = setInterval(fn, ms);
-        timer.unref();
-        return () => clearInterval(timer);
-      },
-      sleep: (ms, signal) => delay(ms, undefined, { signal }),
-    },
+    clock: createProcessClock(process.env),
     env: process.env,
     cwd: process.cwd(),
     homeDir: homedir(),

@@ -9,14 +9,14 @@ const library = () => [fakeUnit('a', 5_000), fakeUnit('b', 7_000)];
 const TWO_HOURS = 2 * 3_600_000;
 
 /** A context whose sink stops the first create on the daily quota, resetting in two hours. */
-function quotaOnce(): {
+function quotaOnce(options: { tty?: boolean } = {}): {
   ctx: TestContext;
   sink: FakeSink;
   resetAt: string;
   requests: () => number;
 } {
   const sink = new FakeSink();
-  const ctx = testContext({ source: new FakeSource(library()), sink });
+  const ctx = testContext({ source: new FakeSource(library()), sink, ...options });
   const resetAt = new Date(ctx.clock.now() + TWO_HOURS).toISOString();
   sink.failCreate = (call) =>
     call === 1
@@ -46,6 +46,9 @@ describe('a daily-quota stop', () => {
     expect(await run(ctx, `sync ${RANGE} --wait-for-quota`)).toBe(EXIT_CODES.success);
     expect(ctx.sleeps).toEqual([TWO_HOURS]);
     expect(ctx.out()).toContain(`waiting until ${resetAt}`);
+    expect(ctx.err()).toContain(
+      `waiting for Google's daily quota to reset at ${resetAt} (in 2 h 00 min)`,
+    );
     expect(sink.created.map((item) => item.fileName).sort()).toEqual(['a.JPG', 'b.JPG']);
   });
 
@@ -57,18 +60,60 @@ describe('a daily-quota stop', () => {
     expect(sink.created).toHaveLength(2);
   });
 
-  it('prints a heartbeat each minute off a terminal, and Ctrl-C while waiting exits 130', async () => {
-    const { ctx, sink } = quotaOnce();
+  it('off a terminal prints a heartbeat each minute; Ctrl-C while waiting exits 130', async () => {
+    const { ctx, sink, resetAt, requests } = quotaOnce();
     ctx.clock.sleep = async (ms, signal) => {
       ctx.sleeps.push(ms);
+      ctx.clock.now = () => Date.parse(resetAt) - 3 * 60_000;
       ctx.tick();
       ctx.interrupt();
       signal.throwIfAborted();
     };
     expect(await run(ctx, `sync ${RANGE} --wait-for-quota`)).toBe(EXIT_CODES.interrupted);
-    expect(ctx.out()).toContain('Still waiting for the quota reset at');
+    const beats = ctx
+      .err()
+      .split('\n')
+      .filter((line) => line.startsWith('waiting for Google'));
+    expect(beats).toEqual([
+      `waiting for Google's daily quota to reset at ${resetAt} (in 2 h 00 min)`,
+      `waiting for Google's daily quota to reset at ${resetAt} (in 3 min 00 s)`,
+    ]);
     expect(ctx.err()).toContain('Interrupted; state is saved. Resume with: q2google resume q');
     expect(sink.created).toHaveLength(0);
+    // The reset is still remembered: a resume before it sends nothing.
+    const before = requests();
     expect(await run(ctx, 'resume q')).toBe(EXIT_CODES.quota);
+    expect(requests()).toBe(before);
+  });
+
+  it('on a terminal counts down in place and clears the countdown when it goes on', async () => {
+    const { ctx, resetAt } = quotaOnce({ tty: true });
+    ctx.clock.sleep = async (ms) => {
+      ctx.sleeps.push(ms);
+      ctx.tick();
+      ctx.clock.now = () => Date.parse(resetAt);
+    };
+    expect(await run(ctx, `sync ${RANGE} --wait-for-quota`)).toBe(EXIT_CODES.success);
+    const countdown = `waiting for Google's daily quota to reset at ${resetAt} (in 2 h 00 min)`;
+    const frames = ctx
+      .err()
+      .split('\n')
+      .filter((line) => line.includes(countdown));
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    const last = ctx.rawErr().lastIndexOf(countdown);
+    expect(ctx.rawErr().indexOf('\u001b[1A\u001b[0J', last)).toBeGreaterThan(last);
+  });
+
+  it('with --json prints one quota-wait record', async () => {
+    const { ctx, resetAt } = quotaOnce();
+    expect(await run(ctx, `sync ${RANGE} --wait-for-quota --json`)).toBe(EXIT_CODES.success);
+    const records = ctx
+      .out()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; resumeAt?: string });
+    expect(records.filter((record) => record.type === 'quota-wait')).toEqual([
+      { type: 'quota-wait', resumeAt: resetAt },
+    ]);
   });
 });
