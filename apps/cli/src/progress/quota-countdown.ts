@@ -2,8 +2,9 @@ import type { CliContext } from '../context.js';
 import { formatDuration } from '../output/format.js';
 import type { Printer } from '../output/printer.js';
 
-/** How often the countdown is redrawn on a TTY, and how often a heartbeat is printed off one. */
+/** How often the countdown is redrawn on a TTY. */
 export const COUNTDOWN_REFRESH_MS = 1_000;
+/** How often a heartbeat line is printed off a TTY. */
 export const HEARTBEAT_MS = 60_000;
 
 /** The line that says when Google's daily quota resets and how long that is from `now`. */

@@ -9,12 +9,18 @@ import type { CliClock } from '../context.js';
  */
 export const TEST_CLOCK_VARIABLE = 'Q2G_TEST_CLOCK_START';
 
+/** A clock a test moves on by hand as well as by sleeping. */
+export interface VirtualClock extends CliClock {
+  /** Moves the clock `ms` milliseconds forward at once. */
+  advance(ms: number): void;
+}
+
 /**
  * A virtual clock for tests and simulations: it starts at `start` (ms since the epoch),
  * advances with real time, and a `sleep` moves it forward at once instead of waiting — like
  * the sandbox emulators' injectable clocks, which can be given its `now`.
  */
-export function createVirtualClock(start: number): CliClock & { advance(ms: number): void } {
+export function createVirtualClock(start: number): VirtualClock {
   const realStart = Date.now();
   let slept = 0;
   return {

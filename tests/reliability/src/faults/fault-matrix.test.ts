@@ -1,7 +1,8 @@
 /**
  * Every fault kind at every stage, through the real CLI: the sync completes, or stops with a
- * typed error (and a documented exit code) and completes on the next run; nothing is lost or
- * created twice. Prints the table RELIABILITY.md carries.
+ * typed error (and a documented exit code) and completes on the next run — after a daily-quota
+ * stop, the next run after the reset (one before it exits 5 without a request); nothing is lost
+ * or created twice. Prints the table RELIABILITY.md carries.
  */
 
 import {
@@ -55,6 +56,7 @@ describe.concurrent('a sync with one injected fault', () => {
       });
       try {
         const runs: CliResult[] = [];
+        const steps: string[] = [];
         const sync = (env: Record<string, string> = {}) =>
           runCli(['sync', ...ALL_TIME_FLAGS, '--session', 'f', '--json', ...(cell.args ?? [])], {
             cwd: world.projectDir,
@@ -64,6 +66,7 @@ describe.concurrent('a sync with one injected fault', () => {
         for (let attempt = 0; attempt < 3; attempt++) {
           const run = await sync(clockStart);
           runs.push(run);
+          steps.push(describeRun(run));
           if (run.code === 0) break;
           // A stopped run names a typed error and exits with a documented code.
           expect(run.code, run.stderr).toBeOneOf([3, 4, 5, 6]);
@@ -79,10 +82,11 @@ describe.concurrent('a sync with one injected fault', () => {
           expect(early.code, early.stderr).toBe(5);
           expect(early.stderr).toContain(`resume after ${resetAt}`);
           expect(googleRequests(world), 'a Google request before the reset').toBe(requestsBefore);
+          steps.push('exit 5 before the reset, no request');
           world.google.advanceClock(Date.parse(resetAt) - world.google.now());
           clockStart = { Q2G_TEST_CLOCK_START: resetAt };
         }
-        outcomes.set(`${kind}|${stage}`, runs.map(describeRun).join(' → '));
+        outcomes.set(`${kind}|${stage}`, steps.join(' → '));
         expect(runs.at(-1)!.code, runs.at(-1)!.stderr).toBe(0);
         const fired = [...world.gopro.faults.injected, ...world.google.faults.injected];
         expect(fired.length, 'the fault was injected').toBeGreaterThan(0);
