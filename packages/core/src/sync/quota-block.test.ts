@@ -59,6 +59,45 @@ describe.each(engines)('a daily-quota stop, remembered (%s)', (_name, create) =>
   });
 });
 
+describe('a quota stop the backend cannot record', () => {
+  it('is still reported as the quota stop, with a warning', async () => {
+    const inner = createMemoryBackend();
+    const refusesBlock = (value: unknown) =>
+      JSON.stringify(value).includes('quotaBlockedUntil')
+        ? Promise.reject(new Q2gError('BACKEND_UNAVAILABLE', 'The database went away.'))
+        : undefined;
+    const backend = new Proxy(inner, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if ((property !== 'save' && property !== 'saveChanges') || typeof value !== 'function') {
+          return value;
+        }
+        return (arg: unknown) => refusesBlock(arg) ?? value.call(target, arg);
+      },
+    });
+    const sink = new FakeSink();
+    sink.failCreate = () =>
+      new Q2gError('GPHOTOS_QUOTA_EXHAUSTED', 'Daily quota reached.', {
+        details: { resumeAt: resetAt },
+      });
+    const warnings: string[] = [];
+    const engine = new GoProToPhotosSync({
+      source: new FakeSource(units),
+      sink,
+      backend,
+      onEvent: (event) => {
+        if (event.type === 'warning') warnings.push(event.message);
+      },
+    });
+    const summary = await engine.run({ sessionId: 'q', range });
+    expect(summary.stopped).toMatchObject({ code: 'GPHOTOS_QUOTA_EXHAUSTED', resumeAt: resetAt });
+    expect(warnings).toEqual([
+      'Could not remember until when the daily quota is used up: The database went away.',
+    ]);
+    expect((await inner.load('q'))?.quotaBlockedUntil).toBeUndefined();
+  });
+});
+
 describe('a quota stop without a reset time', () => {
   it('records nothing, so the next run goes ahead', async () => {
     const sink = new FakeSink();

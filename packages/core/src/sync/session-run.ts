@@ -67,7 +67,16 @@ export async function runSession(
     await loop.close(stopped);
   }
   const resetAt = quotaResetOf(stopped);
-  if (resetAt) await recordQuotaBlock(settings.backend, run.request.sessionId, resetAt);
+  if (resetAt) {
+    // Best effort: unrecorded, the next run spends one request to hear the same answer.
+    await recordQuotaBlock(settings.backend, run.request.sessionId, resetAt).catch((error) =>
+      settings.emit({
+        type: 'warning',
+        code: asQ2gError(error).code,
+        message: `Could not remember until when the daily quota is used up: ${asQ2gError(error).message}`,
+      }),
+    );
+  }
   const summary = summarizeRun(await loop.finalState(stopped), {
     sessionId: run.request.sessionId,
     ...run.tally,
