@@ -4,7 +4,8 @@
  *
  *   pnpm bench                      the full run
  *   pnpm bench --quick              every benchmark at small sizes (results under bench/results/)
- *   pnpm bench --only=state,discovery  (names: large-files, many-photos, state, scale-out, discovery, peer)
+ *   pnpm bench --only=state,discovery  (names: large-files, many-photos, state, scale-out, discovery, peer, quota-migration)
+ *   pnpm bench --only=quota-migration   a three-day migration on a virtual clock (seconds)
  *   pnpm bench --profile            also write CPU profiles of every measured job (bench/results/profiles)
  *   pnpm bench --render             rewrite BENCHMARKS.md from bench-results.json (after editing findings.md)
  */
@@ -18,6 +19,7 @@ import { jobFlags } from './benchmarks/harness.js';
 import { benchLargeFiles } from './benchmarks/large-files.js';
 import { benchManyPhotos } from './benchmarks/many-photos.js';
 import { benchPeer } from './benchmarks/peer.js';
+import { benchQuotaMigration } from './benchmarks/quota-migration.js';
 import { benchScaleOut } from './benchmarks/scale-out.js';
 import { benchState } from './benchmarks/state.js';
 import { type BenchConfig, FULL, QUICK } from './config.js';
@@ -28,7 +30,15 @@ import { renderMarkdown } from './report/markdown.js';
 import type { BenchResults } from './report/results.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const NAMES = ['large-files', 'many-photos', 'state', 'scale-out', 'discovery', 'peer'] as const;
+const NAMES = [
+  'large-files',
+  'many-photos',
+  'state',
+  'scale-out',
+  'discovery',
+  'peer',
+  'quota-migration',
+] as const;
 type Name = (typeof NAMES)[number];
 
 const args = process.argv.slice(2);
@@ -92,6 +102,8 @@ try {
           break;
         case 'peer':
           results.peer = await benchPeer(config, log);
+        case 'quota-migration':
+          results.quotaMigration = await benchQuotaMigration(log);
           break;
       }
     } catch (error) {

@@ -16,6 +16,8 @@ export interface CliClock {
   now(): number;
   /** Calls `fn` every `ms` milliseconds until the returned function is called. */
   every(ms: number, fn: () => void): () => void;
+  /** Waits `ms` milliseconds; rejects when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
 /** Questions the CLI asks a person. */

@@ -9,5 +9,6 @@ export { createPrinter, type Printer } from './output/printer.js';
 export { ProgressModel, type ProgressSnapshot } from './progress/progress-model.js';
 export { observeBackend } from './run/observe-backend.js';
 export type { Services } from './services.js';
+export { createVirtualClock, type VirtualClock } from './wiring/process-clock.js';
 export { createProcessContext } from './wiring/process-context.js';
-export { createRealServices } from './wiring/real-services.js';
+export { createRealClouds, createRealServices } from './wiring/real-services.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { peerSection } from './peer-markdown.js';
+import { quotaMigrationSection } from './quota-migration-section.js';
 import type { BenchResults } from './results.js';
 
 const FINDINGS = fileURLToPath(new URL('../../findings.md', import.meta.url));
@@ -228,6 +229,7 @@ export function renderMarkdown(r: BenchResults): string {
     r.scaleOut ? scaleOut(r.scaleOut) : '',
     r.discovery ? discovery(r.discovery) : '',
     peerSection(r),
+    r.quotaMigration ? quotaMigrationSection(r.quotaMigration) : '',
   ];
   return `${sections
     .filter((s, i, all) => s !== '' || all[i - 1] !== '')

@@ -2,6 +2,7 @@ import type { DiscoveryResult } from '../benchmarks/discovery.js';
 import type { LargeFilesResult } from '../benchmarks/large-files.js';
 import type { ManyPhotosResult } from '../benchmarks/many-photos.js';
 import type { PeerResult } from '../benchmarks/peer.js';
+import type { QuotaMigrationFigures } from '../benchmarks/quota-migration.js';
 import type { ScaleOutResult } from '../benchmarks/scale-out.js';
 import type { StateResult } from '../benchmarks/state.js';
 import type { BenchConfig } from '../config.js';
@@ -25,4 +26,5 @@ export interface BenchResults {
   scaleOut?: ScaleOutResult;
   discovery?: DiscoveryResult;
   peer?: PeerResult;
+  quotaMigration?: QuotaMigrationFigures;
 }

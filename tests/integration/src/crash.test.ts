@@ -70,6 +70,11 @@ function runChild(
         kill('after a batchCreate applied, before its response');
     }, 2);
   }
+  // A random moment, within a bounded amount of work: at a random time, or once a random number
+  // of units finished a step, whichever comes first. On a fast machine a time alone lets one run
+  // finish much of the library, and the session could complete before enough kills.
+  const unitsBeforeKill = 2 + Math.floor(random() * 9);
+  let unitsDone = 0;
   if (trigger === 'time') setTimeout(() => kill('at a random time'), 300 + random() * 1_500);
   let complete = false;
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -85,6 +90,8 @@ function runChild(
     }
     if (trigger === 'upload' && event.type === 'bytes' && ++seen >= threshold * 3)
       kill('mid-upload');
+    if (trigger === 'time' && event.type === 'unit-done' && ++unitsDone >= unitsBeforeKill)
+      kill('at a random time');
   });
   return new Promise((resolve, reject) => {
     child.on('error', reject);

@@ -1,15 +1,7 @@
 import type { ExpectedUnit } from '@q2google/sandbox';
 import { expect } from 'vitest';
+import { unitsToCreate } from './created-once.js';
 import type { World } from './world.js';
-
-/** The originals a sync must create: ready ones, minus what is skipped by default (.360). */
-export function unitsToCreate(world: World): ExpectedUnit[] {
-  return world.gopro
-    .expectedUnits()
-    .filter(
-      (unit) => unit.readyToView === 'ready' && unit.kind !== 'max360' && unit.part !== 'raw',
-    );
-}
 
 /**
  * Every expected unit was created in Google Photos exactly once, with the bytes GoPro serves,

@@ -1,4 +1,5 @@
 /** Shared by the integration and reliability suites. */
+export * from './created-once.js';
 export * from './expectations.js';
 export * from './recording-proxy.js';
 export * from './secrets.js';

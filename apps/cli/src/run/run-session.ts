@@ -10,17 +10,54 @@ import { createProgressReporter } from '../progress/progress-reporter.js';
 import { trapInterrupts } from './interrupt.js';
 import { observeBackend } from './observe-backend.js';
 import type { Clouds } from './open-clouds.js';
+import { quotaResetToWaitFor, waitForQuotaReset } from './quota-wait.js';
 import type { SessionContext } from './session-context.js';
+
+type RunContext = Pick<
+  SessionContext,
+  | 'stderr'
+  | 'clock'
+  | 'onInterrupt'
+  | 'exit'
+  | 'printer'
+  | 'loaded'
+  | 'request'
+  | 'worker'
+  | 'waitForQuota'
+>;
 
 /**
  * Runs (or resumes) one session with live progress and Ctrl-C handling, and returns the
- * engine's summary — also when the run stopped early (interrupted, quota, lost login).
+ * engine's summary — also when the run stopped early (interrupted, quota, lost login). With
+ * `waitForQuota`, a daily-quota stop sleeps until the reset and runs again; Ctrl-C while it
+ * sleeps ends the run as interrupted (the state was saved when the run stopped).
  */
 export async function runSession(
-  ctx: Pick<
-    SessionContext,
-    'stderr' | 'clock' | 'onInterrupt' | 'exit' | 'printer' | 'loaded' | 'request' | 'worker'
-  >,
+  ctx: RunContext,
+  opened: Clouds & { backend: SyncStateBackend },
+): Promise<SyncSummary> {
+  for (;;) {
+    const summary = await runOnce(ctx, opened);
+    const until = quotaResetToWaitFor(ctx, summary);
+    if (until === undefined) return summary;
+    const controller = new AbortController();
+    // Ctrl-C ends the wait at once; the outcome line says the state is saved.
+    const release = trapInterrupts(ctx, controller, () => {});
+    try {
+      await waitForQuotaReset(ctx, until, controller.signal);
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+      const message = 'Interrupted while waiting for the daily quota to reset.';
+      return { ...summary, stopped: { code: 'SYNC_ABORTED', message } };
+    } finally {
+      release();
+    }
+  }
+}
+
+/** One run of the engine over the opened clouds and state. */
+async function runOnce(
+  ctx: RunContext,
   opened: Clouds & { backend: SyncStateBackend },
 ): Promise<SyncSummary> {
   const reporter = createProgressReporter(ctx, ctx.printer);
@@ -33,6 +70,7 @@ export async function runSession(
       backend: observeBackend(opened.backend, (items) => reporter.units(items)),
       ...engineOptionsOf(ctx.loaded.config),
       onEvent: (event: SyncEvent) => reporter.event(event),
+      now: () => new Date(ctx.clock.now()),
     };
     const engine = ctx.worker
       ? new SyncWorker({ ...options, ...ctx.worker })

@@ -17,6 +17,8 @@ export interface SessionContext
   request: SyncRequest;
   /** Run as one of several workers sharing the session (backends with leases only). */
   worker?: { workerId?: string };
+  /** Sleep until a daily-quota stop's reset and run again, instead of stopping. */
+  waitForQuota?: boolean;
   /** The commands that continue the session, for the last line. */
   followUp: { resume: string; retry: string };
 }

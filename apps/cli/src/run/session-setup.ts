@@ -29,7 +29,7 @@ export function sessionContextOf(
   { ctx, printer }: Pick<CommandInput, 'ctx' | 'printer'>,
   loaded: CliLoadedConfig,
   request: SyncRequest,
-  more: Partial<Pick<SessionContext, 'services' | 'worker' | 'followUp'>> = {},
+  more: Partial<Pick<SessionContext, 'services' | 'worker' | 'followUp' | 'waitForQuota'>> = {},
 ): SessionContext {
   const { stderr, clock, onInterrupt, exit, services } = ctx;
   return {
@@ -46,9 +46,14 @@ export function sessionContextOf(
   };
 }
 
-/** `sync`, `resume` and `retry`: the session steps over the settings, then the outcome. */
+/**
+ * `sync`, `resume` and `retry`: the session steps over the settings, then the outcome. With
+ * `--wait-for-quota` (when the command declares it) a daily-quota stop waits for the reset.
+ */
 export async function executeSession(input: CommandInput, request: SyncRequest): Promise<Outcome> {
   const loaded = input.config();
-  const { outcome } = await runSessionSteps(sessionContextOf(input, loaded, request));
+  const waitForQuota = input.args.values['wait-for-quota'] === true;
+  const ctx = sessionContextOf(input, loaded, request, { waitForQuota });
+  const { outcome } = await runSessionSteps(ctx);
   return outcome;
 }

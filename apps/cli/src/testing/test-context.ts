@@ -29,6 +29,8 @@ export interface TestContext extends CliContext {
   sink: MediaSink;
   backend: SyncStateBackend;
   exitCode?: number;
+  /** Every `clock.sleep` in milliseconds; a sleep moves the clock on at once. */
+  sleeps: number[];
 }
 
 /** Builds a test context; every state URI opens the same in-memory store (as a reopen). */
@@ -41,6 +43,7 @@ export function testContext(
   let handler: ((count: number) => void) | undefined;
   let presses = 0;
   const timers = new Set<() => void>();
+  let time = 1_750_000_000_000;
   const store = createMemoryStore();
   const backend = overrides.backend ?? createMemoryBackend({ store });
   const ctx: TestContext = {
@@ -60,10 +63,15 @@ export function testContext(
     },
     prompts: { ask: async () => '' },
     clock: {
-      now: () => 1_750_000_000_000,
+      now: () => time,
       every: (_ms, fn) => {
         timers.add(fn);
         return () => timers.delete(fn);
+      },
+      sleep: async (ms, signal) => {
+        ctx.sleeps.push(ms);
+        signal.throwIfAborted();
+        time += ms;
       },
     },
     env: overrides.env ?? {},
@@ -107,6 +115,7 @@ export function testContext(
     err: () => stripAnsi(err),
     rawErr: () => err,
     interrupt: () => handler?.(++presses),
+    sleeps: [],
     tick: () => {
       for (const fn of timers) fn();
     },

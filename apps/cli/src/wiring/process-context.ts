@@ -5,6 +5,7 @@ import { fetchVia, sharedHttpDispatcher } from '@q2google/core';
 import type { CliContext } from '../context.js';
 import { terminalPrompts } from './ask-line.js';
 import { openBrowser } from './open-browser.js';
+import { createProcessClock } from './process-clock.js';
 import { createRealServices } from './real-services.js';
 
 /** The folder of the CLI's own install, so backends installed next to it resolve. */
@@ -31,14 +32,7 @@ export function createProcessContext(): CliContext {
       },
     },
     prompts: terminalPrompts,
-    clock: {
-      now: () => Date.now(),
-      every: (ms, fn) => {
-        const timer = setInterval(fn, ms);
-        timer.unref();
-        return () => clearInterval(timer);
-      },
-    },
+    clock: createProcessClock(process.env),
     env: process.env,
     cwd: process.cwd(),
     homeDir: homedir(),

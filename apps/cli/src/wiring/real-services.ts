@@ -14,10 +14,11 @@ import { GOOGLE_CLIENT_HINT, GOPRO_LOGIN_HINT } from './cli-settings.js';
 /**
  * The GoPro source and Google Photos sink the settings describe, through the plugins'
  * factories, over `dispatcher` (the shared, proxy-aware one by default). With `traceHttp` set
- * both write their requests to that one file (`--trace-http`).
+ * both write their requests to that one file (`--trace-http`). The sink reads the CLI's clock,
+ * so the quota reset it reports is on the same clock the run waits with.
  */
 export function createRealClouds(
-  ctx: Pick<CliContext, 'fetch' | 'cwd'>,
+  ctx: Pick<CliContext, 'fetch' | 'cwd' | 'clock'>,
   dispatcher?: HttpDispatcher,
 ): Pick<Services, 'source' | 'sink'> {
   const traces = new Map<string, HttpTrace>();
@@ -38,13 +39,14 @@ export function createRealClouds(
       createGooglePhotosSinkFromSettings(config, {
         ...http(config),
         clientHint: GOOGLE_CLIENT_HINT,
+        now: ctx.clock.now,
       }),
   };
 }
 
 /** The production services: the real registry, the GoPro source and the Google Photos sink. */
 export function createRealServices(
-  ctx: Pick<CliContext, 'cwd' | 'searchDirs' | 'fetch'>,
+  ctx: Pick<CliContext, 'cwd' | 'searchDirs' | 'fetch' | 'clock'>,
 ): Services {
   return {
     registry: (config) =>

@@ -67,6 +67,8 @@ export const SessionMetaSchema = z.object({
   /** Every album the session has sent units to, in order (`Title`, `Title (2)`, …). */
   albums: z.array(AlbumUseSchema).optional(),
   discovery: DiscoveryProgressSchema,
+  /** When Google's daily quota, used up by a run of this session, resets; no run before then. */
+  quotaBlockedUntil: IsoInstantSchema.optional(),
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,
 });

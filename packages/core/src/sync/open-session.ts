@@ -3,6 +3,7 @@ import { createSessionState } from '../model/session-document.js';
 import type { SessionState } from '../model/session-state.js';
 import { sleep } from '../util/sleep.js';
 import type { EngineSettings } from './engine-options.js';
+import { quotaBlock } from './quota-block.js';
 import { assertSameSession, type ParsedSyncRequest } from './sync-request.js';
 
 /** How {@link openSession} may create a session that does not exist yet. */
@@ -17,7 +18,8 @@ export interface CreateTurn {
 /**
  * The session a request names: loaded and checked against the request, or created and saved
  * when the request gives a range. With `turn`, several processes may ask at once and only the
- * one allowed creates it; the others wait until it exists.
+ * one allowed creates it; the others wait until it exists. A session whose daily quota is used
+ * up (see {@link quotaBlock}) is refused with that stop, before any request to the sink.
  */
 export async function openSession(
   settings: Pick<EngineSettings, 'backend' | 'now'>,
@@ -28,6 +30,8 @@ export async function openSession(
     const existing = await settings.backend.load(request.sessionId);
     if (existing) {
       assertSameSession(existing, request);
+      const blocked = quotaBlock(existing, settings.now());
+      if (blocked) throw blocked;
       return { state: existing, resumed: true };
     }
     const state = newSessionState(request, settings.now());

@@ -1,8 +1,9 @@
-import type { Q2gError } from '../errors/q2g-error.js';
+import { isQ2gError, type Q2gError } from '../errors/q2g-error.js';
 import type { SessionState } from '../model/session-state.js';
 import { asQ2gError, stopsRun } from '../stages/failure-policy.js';
 import { abortError } from '../util/sleep.js';
 import type { EngineSettings } from './engine-options.js';
+import { quotaResetOf, recordQuotaBlock } from './quota-block.js';
 import { type ParsedSyncRequest, parseSyncRequest, type SyncRequest } from './sync-request.js';
 import { type SyncSummary, summarizeRun } from './sync-summary.js';
 
@@ -30,7 +31,7 @@ export interface RunLoop {
 /**
  * The skeleton of every run: validates the request, lets `open` start the work loop, links the
  * caller's signal, turns a run-stopping failure into a summary that says why (anything else is
- * thrown), and reports the summary.
+ * thrown), remembers until when a daily-quota stop holds, and reports the summary.
  */
 export async function runSession(
   settings: EngineSettings,
@@ -52,7 +53,7 @@ export async function runSession(
     },
     tally: { bytes: 0, created: 0 },
   };
-  const loop = await open(run);
+  const loop = await open(run).catch((error: unknown) => blockedLoop(settings, run, error));
   if (signal?.aborted) forwardAbort();
   signal?.addEventListener('abort', forwardAbort, { once: true });
   let stopped: Q2gError | undefined;
@@ -64,6 +65,17 @@ export async function runSession(
   } finally {
     signal?.removeEventListener('abort', forwardAbort);
     await loop.close(stopped);
+  }
+  const resetAt = quotaResetOf(stopped);
+  if (resetAt) {
+    // Best effort: unrecorded, the next run spends one request to hear the same answer.
+    await recordQuotaBlock(settings.backend, run.request.sessionId, resetAt).catch((error) =>
+      settings.emit({
+        type: 'warning',
+        code: asQ2gError(error).code,
+        message: `Could not remember until when the daily quota is used up: ${asQ2gError(error).message}`,
+      }),
+    );
   }
   const summary = summarizeRun(await loop.finalState(stopped), {
     sessionId: run.request.sessionId,
@@ -86,4 +98,18 @@ function stopReason(error: unknown, signal: AbortSignal, failure: Q2gError | und
   if (stopsRun(reason)) return asQ2gError(reason);
   if (stopsRun(error)) return asQ2gError(error);
   throw error;
+}
+
+/**
+ * The loop of a run `open` refused because the session's daily quota is used up: its work
+ * stops with that error at once, so the run is reported like any quota stop. Rethrows any other
+ * error `open` threw.
+ */
+function blockedLoop(settings: EngineSettings, run: SessionRun, error: unknown): RunLoop {
+  if (!isQ2gError(error, 'GPHOTOS_QUOTA_EXHAUSTED')) throw error;
+  return {
+    work: () => Promise.reject(error),
+    close: async () => {},
+    finalState: () => settings.backend.load(run.request.sessionId),
+  };
 }

@@ -111,6 +111,25 @@ describe('Google Photos emulator: batchCreate, albums, quotas, OAuth', () => {
     });
   });
 
+  it('keeps each Pacific day: requests, daily-quota answers, and requests after the first', async () => {
+    const { emulator, call } = await start({
+      dailyQuota: 2,
+      now: () => Date.parse('2026-03-02T07:59:00.000Z'),
+      faults: [{ route: 'gphotos.list', kind: 'quota-daily', skip: 0, times: 1 }],
+    });
+    await call('GET', '/v1/albums');
+    await call('GET', '/v1/albums');
+    expect((await call('GET', '/v1/albums')).status).toBe(429);
+    expect((await call('GET', '/v1/albums')).status).toBe(429);
+    emulator.advanceClock(Date.parse(emulator.quotaToday().resetAt) - emulator.now());
+    expect((await call('GET', '/v1/mediaItems')).status).toBe(429);
+    expect((await call('GET', '/v1/albums')).status).toBe(200);
+    expect(emulator.quotaDays()).toEqual([
+      { day: '2026-03-01', requests: 4, refused: 2, afterRefusal: 1 },
+      { day: '2026-03-02', requests: 2, refused: 1, afterRefusal: 1 },
+    ]);
+  });
+
   it('enforces page sizes and albumId XOR filters', async () => {
     const { call } = await start();
     expect((await call('GET', '/v1/albums?pageSize=51')).status).toBe(400);

@@ -14,7 +14,7 @@ import {
   GooglePhotosEmulatorOptionsSchema,
   GPHOTOS_SCOPES,
 } from './options.js';
-import { QuotaCounter, type QuotaDay } from './quota.js';
+import { QuotaCounter, type QuotaDay, type QuotaDayRecord } from './quota.js';
 import { route } from './router.js';
 import { UploadTokens } from './upload-tokens.js';
 
@@ -51,6 +51,8 @@ export interface GooglePhotosEmulator {
   configure(options: Partial<GooglePhotosEmulatorOptions>): void;
   /** Moves the emulator's clock forward (token expiry, quota days). */
   advanceClock(ms: number): void;
+  /** The emulator's clock, in milliseconds. */
+  now(): number;
   /** A refresh token the fake token endpoint will honour. */
   issueRefreshToken(grant?: GrantInput): string;
   /** An access token valid for `ttlSeconds` (default: the configured lifetime). */
@@ -65,6 +67,8 @@ export interface GooglePhotosEmulator {
   inspect(): ReturnType<typeof inspectLibrary>;
   /** Library API requests counted today (Pacific), the daily limit and the next reset. */
   quotaToday(): QuotaDay;
+  /** Every Pacific day a Library API request came on: requests, refusals, and any after one. */
+  quotaDays(): QuotaDayRecord[];
   /** Requests per route so far (`gphotos.upload`, `gphotos.uploadChunk`, …). */
   requestCounts(): Record<string, number>;
   /** Zeroes the request counters. */
@@ -141,6 +145,7 @@ export async function startGooglePhotosEmulator(
     advanceClock: (ms) => {
       offset += ms;
     },
+    now,
     issueRefreshToken: (grant) => ctx.auth.issueRefreshToken(grantOf(grant)),
     issueAccessToken: (grant) => ctx.auth.issueAccessToken(grantOf(grant), grant?.ttlSeconds),
     revokeRefreshTokens: (token) => ctx.auth.revokeRefreshToken(token),
@@ -148,6 +153,7 @@ export async function startGooglePhotosEmulator(
     createForeignAlbum: (title) => ctx.library.createAlbum(title, 'another-project').id,
     inspect: () => inspectLibrary(ctx),
     quotaToday: () => ctx.quota.day(ctx.options.dailyQuota),
+    quotaDays: () => ctx.quota.days(),
     requestCounts: () => Object.fromEntries(ctx.counters),
     resetRequestCounts: () => ctx.counters.clear(),
     close: async () => {

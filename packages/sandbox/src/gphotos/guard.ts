@@ -83,6 +83,7 @@ export function applyCommonFault(
   }
   if (kind === 'quota-minute' || kind === 'quota-daily' || kind === 'concurrent-write') {
     drain(req);
+    if (kind === 'quota-daily') ctx.quota.refuseDaily();
     const which =
       kind === 'quota-daily' ? 'daily' : kind === 'quota-minute' ? 'perMinute' : 'concurrent';
     sendQuotaError(res, which, project, retryAfterSeconds);

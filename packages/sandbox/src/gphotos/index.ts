@@ -16,5 +16,5 @@ export {
   GooglePhotosEmulatorOptionsSchema,
   GPHOTOS_SCOPES,
 } from './options.js';
-export { nextPacificMidnight, type QuotaDay } from './quota.js';
+export { nextPacificMidnight, type QuotaDay, type QuotaDayRecord } from './quota.js';
 export { QUOTA_MESSAGES } from './responses.js';

@@ -25,6 +25,20 @@ export function nextPacificMidnight(now: number): number {
   return at;
 }
 
+/** One Pacific day's Library API requests, as the emulator counted them. */
+export interface QuotaDayRecord {
+  /** The Pacific date, `YYYY-MM-DD`. */
+  day: string;
+  requests: number;
+  /** Requests answered with the daily-quota error (over the limit, or an injected fault). */
+  refused: number;
+  /**
+   * Requests that arrived after the day's first daily-quota answer: a client that remembers
+   * the reset sends none until the next Pacific day.
+   */
+  afterRefusal: number;
+}
+
 /** Which quota a request ran into. */
 export type QuotaHit = 'daily' | 'perMinute' | undefined;
 
@@ -33,8 +47,7 @@ export type QuotaHit = 'daily' | 'perMinute' | undefined;
  * per minute.
  */
 export class QuotaCounter {
-  #day = '';
-  #dayCount = 0;
+  readonly #days: QuotaDayRecord[] = [];
   readonly #minutes = new Map<string, number>();
 
   constructor(
@@ -45,14 +58,12 @@ export class QuotaCounter {
   /** Counts one request and says whether it is over a quota. */
   take(user: string, write: boolean): QuotaHit {
     const now = this.now();
-    const day = PACIFIC_DATE.format(new Date(now));
-    if (day !== this.#day) {
-      this.#day = day;
-      this.#dayCount = 0;
-    }
-    this.#dayCount += 1;
+    const record = this.#count(now);
     const { daily, writesPerMinute } = this.limits();
-    if (this.#dayCount > daily) return 'daily';
+    if (record.requests > daily) {
+      record.refused += 1;
+      return 'daily';
+    }
     if (write && writesPerMinute !== undefined) {
       const key = `${user}:${Math.floor(now / 60_000)}`;
       const count = (this.#minutes.get(key) ?? 0) + 1;
@@ -62,20 +73,45 @@ export class QuotaCounter {
     return undefined;
   }
 
+  /** Counts one request answered with an injected daily-quota fault. */
+  refuseDaily(): void {
+    this.#count(this.now()).refused += 1;
+  }
+
+  /** Every Pacific day a request was counted on, oldest first. */
+  days(): QuotaDayRecord[] {
+    return this.#days.map((record) => ({ ...record }));
+  }
+
+  /** The record of the Pacific day holding `now`, with this request counted. */
+  #count(now: number): QuotaDayRecord {
+    const day = PACIFIC_DATE.format(new Date(now));
+    let record = this.#days.at(-1);
+    if (record?.day !== day) {
+      record = { day, requests: 0, refused: 0, afterRefusal: 0 };
+      this.#days.push(record);
+    }
+    record.requests += 1;
+    if (record.refused > 0) record.afterRefusal += 1;
+    return record;
+  }
+
   /** Today's (Pacific) count against `dailyLimit`, and when the count starts again. */
   day(dailyLimit: number): QuotaDay {
     const now = this.now();
     const today = PACIFIC_DATE.format(new Date(now));
+    const last = this.#days.at(-1);
     return {
       day: today,
-      requests: today === this.#day ? this.#dayCount : 0,
+      requests: last?.day === today ? last.requests : 0,
       dailyLimit,
       resetAt: new Date(nextPacificMidnight(now)).toISOString(),
     };
   }
 
-  /** Requests counted today (Pacific). */
+  /** Requests counted on the last Pacific day a request came (empty before any). */
   get today(): { day: string; requests: number } {
-    return { day: this.#day, requests: this.#dayCount };
+    const last = this.#days.at(-1);
+    return { day: last?.day ?? '', requests: last?.requests ?? 0 };
   }
 }

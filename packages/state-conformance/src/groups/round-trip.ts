@@ -4,7 +4,7 @@ import { type GroupInput, using } from '../harness.js';
 
 /** Registers the `round-trip` group. */
 export function roundTripGroup(input: GroupInput): void {
-  const { api, options, ctx } = input;
+  const { api, options, ctx, capabilities } = input;
   const { describe, test, expect } = api;
   const open = () => options.create(ctx);
 
@@ -50,6 +50,22 @@ export function roundTripGroup(input: GroupInput): void {
         expect((await backend.load(some.id))?.options.album).toBe('Trips');
         expect((await backend.load(some.id))?.albumId).toBe('album-id-42');
         expect((await backend.load(some.id))?.albums).toStrictEqual(some.albums);
+      });
+    });
+
+    test('an optional meta field (quotaBlockedUntil) is kept, by save and by saveChanges', async () => {
+      const state = {
+        ...buildSession({ items: 2 }),
+        quotaBlockedUntil: '2026-03-02T08:00:00.000Z',
+      };
+      await using(open, async (backend) => {
+        await backend.save(state);
+        expect(await backend.load(state.id)).toStrictEqual(state);
+        if (!capabilities.incrementalSave) return;
+        const { items: _i, batches: _b, ...meta } = state;
+        const later = { ...meta, quotaBlockedUntil: '2026-03-03T08:00:00.000Z' };
+        await backend.saveChanges!({ sessionId: state.id, meta: later, items: [], batches: [] });
+        expect(await backend.load(state.id)).toStrictEqual({ ...state, ...later });
       });
     });
 

@@ -1,10 +1,16 @@
 /**
  * Every fault kind at every stage, through the real CLI: the sync completes, or stops with a
- * typed error (and a documented exit code) and completes on the next run; nothing is lost or
- * created twice. Prints the table RELIABILITY.md carries.
+ * typed error (and a documented exit code) and completes on the next run — after a daily-quota
+ * stop, the next run after the reset (one before it exits 5 without a request); nothing is lost
+ * or created twice. Prints the table RELIABILITY.md carries.
  */
 
-import { ALL_TIME_FLAGS, expectEachCreatedOnce, startWorld } from '@q2google/test-support';
+import {
+  ALL_TIME_FLAGS,
+  expectEachCreatedOnce,
+  startWorld,
+  type World,
+} from '@q2google/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertCliBuilt, type CliResult, runCli } from '../support/cli.js';
 import { FAULT_KINDS, FAULT_MATRIX, type FaultStage, SMALL_ALBUM } from './fault-cells.js';
@@ -50,27 +56,37 @@ describe.concurrent('a sync with one injected fault', () => {
       });
       try {
         const runs: CliResult[] = [];
-        for (let attempt = 0; attempt < 3; attempt++) {
-          const args = [
-            'sync',
-            ...ALL_TIME_FLAGS,
-            '--session',
-            'f',
-            '--json',
-            ...(cell.args ?? []),
-          ];
-          const run = await runCli(args, {
+        const steps: string[] = [];
+        const sync = (env: Record<string, string> = {}) =>
+          runCli(['sync', ...ALL_TIME_FLAGS, '--session', 'f', '--json', ...(cell.args ?? [])], {
             cwd: world.projectDir,
-            env: { ...world.cliEnv, ...cell.env },
+            env: { ...world.cliEnv, ...cell.env, ...env },
           });
+        let clockStart: Record<string, string> = {};
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const run = await sync(clockStart);
           runs.push(run);
+          steps.push(describeRun(run));
           if (run.code === 0) break;
           // A stopped run names a typed error and exits with a documented code.
           expect(run.code, run.stderr).toBeOneOf([3, 4, 5, 6]);
           expect(run.events.find((e) => e.type === 'error')?.code).toMatch(/^(GOPRO|GPHOTOS)_/);
           expect(run.stderr).toMatch(/resume/i);
+          const resetAt = quotaResetOf(run);
+          if (resetAt === undefined) continue;
+          // The daily quota is used up until resetAt: a run before then exits 5 at once and
+          // spends no Google request; then both clocks (the emulator's, and the CLI's through
+          // its test-only clock variable) move to the reset, and the next run goes on.
+          const requestsBefore = googleRequests(world);
+          const early = await sync(clockStart);
+          expect(early.code, early.stderr).toBe(5);
+          expect(early.stderr).toContain(`resume after ${resetAt}`);
+          expect(googleRequests(world), 'a Google request before the reset').toBe(requestsBefore);
+          steps.push('exit 5 before the reset, no request');
+          world.google.advanceClock(Date.parse(resetAt) - world.google.now());
+          clockStart = { Q2G_TEST_CLOCK_START: resetAt };
         }
-        outcomes.set(`${kind}|${stage}`, runs.map(describeRun).join(' → '));
+        outcomes.set(`${kind}|${stage}`, steps.join(' → '));
         expect(runs.at(-1)!.code, runs.at(-1)!.stderr).toBe(0);
         const fired = [...world.gopro.faults.injected, ...world.google.faults.injected];
         expect(fired.length, 'the fault was injected').toBeGreaterThan(0);
@@ -86,6 +102,20 @@ describe.concurrent('a sync with one injected fault', () => {
     });
   }
 });
+
+/** When a run's daily-quota stop says the quota resets (its summary's `resumeAt`), if it does. */
+function quotaResetOf(run: CliResult): string | undefined {
+  const summary = run.events.find((e) => e.type === 'summary')?.summary as
+    | { stopped?: { code?: string; resumeAt?: string } }
+    | undefined;
+  const stopped = summary?.stopped;
+  return stopped?.code === 'GPHOTOS_QUOTA_EXHAUSTED' ? stopped.resumeAt : undefined;
+}
+
+/** Every request the Google emulator has answered so far, on any route. */
+function googleRequests(world: World): number {
+  return Object.values(world.google.requestCounts()).reduce((sum, n) => sum + n, 0);
+}
 
 afterAll(() => {
   const rows = FAULT_KINDS.map(

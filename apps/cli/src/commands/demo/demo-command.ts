@@ -76,7 +76,10 @@ export function createDemoCommand(
             // through a proxy the user's environment names.
             services: {
               ...ctx.services,
-              ...createRealClouds({ fetch: ctx.fetch, cwd: ctx.cwd }, createHttpDispatcher({})),
+              ...createRealClouds(
+                { fetch: ctx.fetch, cwd: ctx.cwd, clock: ctx.clock },
+                createHttpDispatcher({}),
+              ),
             },
             followUp: { resume, retry: resume },
           },

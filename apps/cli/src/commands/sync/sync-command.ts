@@ -27,7 +27,7 @@ export const syncCommand: CommandSpec = {
   name: 'sync',
   summary: 'copy media captured between two dates (runs or resumes a session)',
   usage:
-    'sync --from DATE --to DATE [--session ID] [--album TITLE] [--state URI] [--concurrency N] [--types Photo,Video,…] [--dry-run] [--trace-http FILE]',
+    'sync --from DATE --to DATE [--session ID] [--album TITLE] [--state URI] [--concurrency N] [--types Photo,Video,…] [--dry-run] [--trace-http FILE] [--wait-for-quota]',
   details: [
     '',
     'DATE is YYYY-MM-DD (a whole UTC day) or an ISO instant. Without --session the id is',
@@ -36,12 +36,15 @@ export const syncCommand: CommandSpec = {
     'total bytes, and records the discovery so the real run starts from it.',
     '--trace-http FILE writes every HTTP request as one NDJSON line (secrets masked) to attach',
     'to a bug report.',
+    "--wait-for-quota sleeps until Google Photos' daily quota resets (Pacific midnight) when it",
+    'is used up, then goes on, instead of stopping with exit code 5.',
   ],
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
     session: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'wait-for-quota': { type: 'boolean' },
   },
   run: (input) => executeSession(input, syncRequestOf(input.args, input.config().config)),
 };
