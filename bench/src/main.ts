@@ -102,6 +102,7 @@ try {
           break;
         case 'peer':
           results.peer = await benchPeer(config, log);
+          break;
         case 'quota-migration':
           results.quotaMigration = await benchQuotaMigration(log);
           break;
