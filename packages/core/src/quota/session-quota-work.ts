@@ -1,6 +1,36 @@
 import type { SessionState } from '../model/session-state.js';
 import type { SinkLimits } from '../protocol/media-sink.js';
-import type { QuotaWork } from './quota-plan.js';
+import { planQuota, type QuotaWork } from './quota-plan.js';
+import type { QuotaPlan } from './quota-plan-schema.js';
+
+/** What {@link planSessionQuota} reads besides the session and the sink's limits. */
+export interface SessionQuotaOptions {
+  now: Date;
+  /** Requests allowed per day (the configured budget); the sink's quota when absent. */
+  dailyBudget?: number;
+  /** Requests spent today before this, when the state backend accounts for them. */
+  spentToday?: number;
+}
+
+/**
+ * The quota plan of what `state` still has to do (the whole session before its first run, the
+ * rest afterwards); undefined when the sink declares no request quota.
+ */
+export function planSessionQuota(
+  state: SessionState,
+  limits: SinkLimits,
+  options: SessionQuotaOptions,
+): QuotaPlan | undefined {
+  if (!limits.requests) return undefined;
+  return planQuota({
+    work: quotaWorkOf(state, limits),
+    costs: limits.requests,
+    batchSize: limits.maxBatchSize,
+    now: options.now,
+    ...(options.dailyBudget !== undefined ? { dailyBudget: options.dailyBudget } : {}),
+    ...(options.spentToday !== undefined ? { spentToday: options.spentToday } : {}),
+  });
+}
 
 /**
  * What a session still has to do, for `planQuota`: units to upload (discovered or mid-upload),
