@@ -21,7 +21,7 @@ function libraryRequests(world: World): Record<string, number> {
 }
 
 describe('the quota plan (issue 15)', () => {
-  it("predicts exactly the requests an uninterrupted sync spends, album splits included", async () => {
+  it('predicts exactly the requests an uninterrupted sync spends, album splits included', async () => {
     world = await startWorld({
       gopro: {
         library: {

@@ -59,7 +59,11 @@ describe('planQuota', () => {
 
   it('splits create calls at an album boundary and fills the album a session already opened', () => {
     const plan = planQuota({
-      work: { uploadSizes: sizes(30, 10), createOnly: 0, album: { opened: true, filled: 95, capacity: 100 } },
+      work: {
+        uploadSizes: sizes(30, 10),
+        createOnly: 0,
+        album: { opened: true, filled: 95, capacity: 100 },
+      },
       costs,
       batchSize: 50,
       now,
@@ -94,18 +98,18 @@ describe('planQuota', () => {
 describe('nextMidnight', () => {
   it('is the next midnight Pacific, in standard and daylight time', () => {
     expect(nextMidnight(now, 'America/Los_Angeles').toISOString()).toBe('2026-12-01T08:00:00.000Z');
-    expect(nextMidnight(new Date('2026-07-01T06:59:00Z'), 'America/Los_Angeles').toISOString()).toBe(
-      '2026-07-01T07:00:00.000Z',
-    );
-    expect(nextMidnight(new Date('2026-07-01T07:00:00Z'), 'America/Los_Angeles').toISOString()).toBe(
-      '2026-07-02T07:00:00.000Z',
-    );
+    expect(
+      nextMidnight(new Date('2026-07-01T06:59:00Z'), 'America/Los_Angeles').toISOString(),
+    ).toBe('2026-07-01T07:00:00.000Z');
+    expect(
+      nextMidnight(new Date('2026-07-01T07:00:00Z'), 'America/Los_Angeles').toISOString(),
+    ).toBe('2026-07-02T07:00:00.000Z');
   });
 
   it('crosses a daylight-saving change (8 March 2026 in Los Angeles)', () => {
-    expect(nextMidnight(new Date('2026-03-08T12:00:00Z'), 'America/Los_Angeles').toISOString()).toBe(
-      '2026-03-09T07:00:00.000Z',
-    );
+    expect(
+      nextMidnight(new Date('2026-03-08T12:00:00Z'), 'America/Los_Angeles').toISOString(),
+    ).toBe('2026-03-09T07:00:00.000Z');
     expect(nextMidnight(new Date('2026-01-15T12:00:00Z'), 'UTC').toISOString()).toBe(
       '2026-01-16T00:00:00.000Z',
     );

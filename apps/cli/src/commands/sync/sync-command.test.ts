@@ -70,7 +70,11 @@ describe('q2google sync', () => {
     const record = records.find((r) => r.type === 'dry-run-quota-plan');
     const plan = QuotaPlanSchema.parse(record.quotaPlan);
     expect(plan.requests).toMatchObject({ total: 4, createCalls: 1, albumLookups: 0 });
-    expect([plan.days, plan.dailyBudget, plan.timeZone]).toEqual([1, 10_000, 'America/Los_Angeles']);
+    expect([plan.days, plan.dailyBudget, plan.timeZone]).toEqual([
+      1,
+      10_000,
+      'America/Los_Angeles',
+    ]);
   });
 
   it('exits 3 with the retry command when units failed', async () => {
