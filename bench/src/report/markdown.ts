@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { quotaSection } from './quota-section.js';
 import type { BenchResults } from './results.js';
 
 const FINDINGS = fileURLToPath(new URL('../../findings.md', import.meta.url));
@@ -226,6 +227,7 @@ export function renderMarkdown(r: BenchResults): string {
     r.state ? state(r.state) : '',
     r.scaleOut ? scaleOut(r.scaleOut) : '',
     r.discovery ? discovery(r.discovery) : '',
+    r.quota ? quotaSection(r.quota) : '',
   ];
   return `${sections
     .filter((s, i, all) => s !== '' || all[i - 1] !== '')
