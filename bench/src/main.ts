@@ -4,7 +4,7 @@
  *
  *   pnpm bench                      the full run
  *   pnpm bench --quick              every benchmark at small sizes (results under bench/results/)
- *   pnpm bench --only=state,discovery  (names: large-files, many-photos, state, scale-out, discovery, peer, quota-migration)
+ *   pnpm bench --only=state,discovery  (names: large-files, many-photos, state, scale-out, discovery, peer, quota, quota-migration)
  *   pnpm bench --only=quota-migration   a three-day migration on a virtual clock (seconds)
  *   pnpm bench --profile            also write CPU profiles of every measured job (bench/results/profiles)
  *   pnpm bench --render             rewrite BENCHMARKS.md from bench-results.json (after editing findings.md)
@@ -20,6 +20,7 @@ import { benchLargeFiles } from './benchmarks/large-files.js';
 import { benchManyPhotos } from './benchmarks/many-photos.js';
 import { benchPeer } from './benchmarks/peer.js';
 import { benchQuotaMigration } from './benchmarks/quota-migration.js';
+import { benchQuota } from './benchmarks/quota.js';
 import { benchScaleOut } from './benchmarks/scale-out.js';
 import { benchState } from './benchmarks/state.js';
 import { type BenchConfig, FULL, QUICK } from './config.js';
@@ -37,6 +38,7 @@ const NAMES = [
   'scale-out',
   'discovery',
   'peer',
+  'quota',
   'quota-migration',
 ] as const;
 type Name = (typeof NAMES)[number];
@@ -105,6 +107,9 @@ try {
           break;
         case 'quota-migration':
           results.quotaMigration = await benchQuotaMigration(log);
+          break;
+        case 'quota':
+          results.quota = await benchQuota(config, log);
           break;
       }
     } catch (error) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { peerSection } from './peer-markdown.js';
 import { quotaMigrationSection } from './quota-migration-section.js';
+import { quotaSection } from './quota-section.js';
 import type { BenchResults } from './results.js';
 
 const FINDINGS = fileURLToPath(new URL('../../findings.md', import.meta.url));
@@ -230,6 +231,7 @@ export function renderMarkdown(r: BenchResults): string {
     r.discovery ? discovery(r.discovery) : '',
     peerSection(r),
     r.quotaMigration ? quotaMigrationSection(r.quotaMigration) : '',
+    r.quota ? quotaSection(r.quota) : '',
   ];
   return `${sections
     .filter((s, i, all) => s !== '' || all[i - 1] !== '')

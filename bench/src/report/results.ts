@@ -3,6 +3,7 @@ import type { LargeFilesResult } from '../benchmarks/large-files.js';
 import type { ManyPhotosResult } from '../benchmarks/many-photos.js';
 import type { PeerResult } from '../benchmarks/peer.js';
 import type { QuotaMigrationFigures } from '../benchmarks/quota-migration.js';
+import type { QuotaResult } from '../benchmarks/quota.js';
 import type { ScaleOutResult } from '../benchmarks/scale-out.js';
 import type { StateResult } from '../benchmarks/state.js';
 import type { BenchConfig } from '../config.js';
@@ -27,4 +28,5 @@ export interface BenchResults {
   discovery?: DiscoveryResult;
   peer?: PeerResult;
   quotaMigration?: QuotaMigrationFigures;
+  quota?: QuotaResult;
 }

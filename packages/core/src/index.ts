@@ -9,5 +9,6 @@ export * from './errors/index.js';
 export * from './http/index.js';
 export * from './model/index.js';
 export * from './protocol/index.js';
+export * from './quota/index.js';
 export * from './registry/index.js';
 export * from './util/index.js';

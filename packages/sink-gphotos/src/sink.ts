@@ -20,7 +20,7 @@ import {
   nodeTransport,
   type RequestListener,
 } from './http/transport.js';
-import { GOOGLE_PHOTOS_LIMITS } from './limits.js';
+import { GOOGLE_PHOTOS_LIMITS, GOOGLE_PHOTOS_REQUEST_COSTS } from './limits.js';
 import { createItemFinder, listMediaItems, toCreatedItem } from './listing/list-items.js';
 import {
   fetchBaseUrlImage,
@@ -36,7 +36,7 @@ import { uploadMedia } from './upload/upload-media.js';
 export const DEFAULT_BASE_URL = 'https://photoslibrary.googleapis.com';
 
 /** Pages one reconciliation listing reads at most: 200 × 100 = a full 20,000-item album. */
-export const DEFAULT_RECONCILE_MAX_PAGES = 200;
+export const DEFAULT_RECONCILE_MAX_PAGES = GOOGLE_PHOTOS_REQUEST_COSTS.reconcileMaxPages;
 
 /** Options of {@link createGooglePhotosSink}. */
 export interface GooglePhotosSinkOptions {
@@ -124,13 +124,18 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
   });
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const limits: SinkLimits = { ...GOOGLE_PHOTOS_LIMITS, ...options.limits };
-  const uploadConfig: UploadConfig = {
-    api,
-    retry,
-    now,
-    rawUploadMaxBytes: options.rawUploadMaxBytes ?? 32 * 1024 * 1024,
+  const rawUploadMaxBytes =
+    options.rawUploadMaxBytes ?? GOOGLE_PHOTOS_REQUEST_COSTS.simpleUploadMaxBytes;
+  const limits: SinkLimits = {
+    ...GOOGLE_PHOTOS_LIMITS,
+    requests: {
+      ...GOOGLE_PHOTOS_REQUEST_COSTS,
+      simpleUploadMaxBytes: rawUploadMaxBytes,
+      reconcileMaxPages: options.reconcileMaxPages ?? DEFAULT_RECONCILE_MAX_PAGES,
+    },
+    ...options.limits,
   };
+  const uploadConfig: UploadConfig = { api, retry, now, rawUploadMaxBytes };
   const mutex = new Mutex();
   const albums = new AlbumDirectory(api);
   const findCreated = createItemFinder(api);

@@ -1,6 +1,12 @@
-import type { ItemState, SyncStateBackend } from '@q2google/core';
+import {
+  type ItemState,
+  planSessionQuota,
+  type SinkLimits,
+  type SyncStateBackend,
+} from '@q2google/core';
 import { formatBytes, plural } from '../output/format.js';
 import type { Printer } from '../output/printer.js';
+import { quotaPlanLines } from './quota-plan-lines.js';
 import { formatReasons, warningLines } from './summary-report.js';
 
 const LISTED = 20;
@@ -41,17 +47,24 @@ export function dryRunLines(items: readonly ItemState[], verbose: boolean): stri
   return lines;
 }
 
-/** Loads the session a dry run recorded and prints {@link dryRunLines}. */
+/**
+ * Loads the session a dry run recorded and prints {@link dryRunLines}, then the quota plan: the
+ * sink's requests the session will spend and the days that takes.
+ */
 export async function reportDryRun(
   printer: Printer,
   backend: SyncStateBackend,
   sessionId: string,
+  quota: { limits: SinkLimits; now: Date },
 ): Promise<void> {
   const state = await backend.load(sessionId);
   const items = state ? Object.values(state.items) : [];
   const warnings = state?.discovery.warnings ?? [];
+  // MERGE POINT (quota-budget): pass the configured daily budget and the requests spent today.
+  const plan = state ? planSessionQuota(state, quota.limits, { now: quota.now }) : undefined;
   if (printer.mode.json) {
     for (const message of warnings) printer.json({ type: 'dry-run-warning', message });
+    if (plan) printer.json({ type: 'dry-run-quota-plan', quotaPlan: plan });
     for (const item of items) {
       printer.json({
         type: 'dry-run-unit',
@@ -65,5 +78,6 @@ export async function reportDryRun(
     return;
   }
   for (const line of dryRunLines(items, printer.mode.verbose)) printer.result(line);
+  if (plan) for (const line of quotaPlanLines(plan, 'Google requests needed')) printer.result(line);
   for (const line of warningLines(warnings, printer.style)) printer.result(line);
 }

@@ -20,7 +20,10 @@ export async function runSessionSteps(
     checkState?.(state);
     const clouds = await openClouds(ctx);
     const summary = await runSession(ctx, { backend: state.backend, ...clouds });
-    return { summary, outcome: await reportSession(ctx, state.backend, summary) };
+    return {
+      summary,
+      outcome: await reportSession(ctx, state.backend, summary, clouds.sink.limits),
+    };
   } finally {
     await state.close();
   }

@@ -4,6 +4,7 @@
  * the access-token exchange and the OAuth callback needs the session cookie, API requests (the
  * event stream too) also the page key, and writes also a same-origin request and the CSRF token.
  */
+import type { SinkLimits } from '@q2google/core';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Connections } from './accounts/connections.js';
@@ -46,6 +47,8 @@ export interface WebAppDeps {
   thumbnails?: ThumbnailService;
   /** Today's Google request count for the quota gauge. */
   quota?: RequestCountSource;
+  /** The sink's declared limits (its request costs), for the quota plan of a new sync. */
+  sinkLimits?: SinkLimits;
 }
 
 /** Per-request values the middleware sets. */

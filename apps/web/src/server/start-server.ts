@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createBackendRegistry } from '@q2google/core';
 import { type ConfigSources, engineOptionsOf, loadConfig } from '@q2google/core/config';
+import { createGooglePhotosSinkFromSettings } from '@q2google/sink-gphotos';
 import type { Connections } from './accounts/connections.js';
 import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
@@ -104,6 +105,8 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     demo: demo ? DEMO_RANGE : null,
     thumbnails,
     quota,
+    // Only the sink's declared limits are read (no request is made): the quota plan's costs.
+    sinkLimits: createGooglePhotosSinkFromSettings(config).limits,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () =>

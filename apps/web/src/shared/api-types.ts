@@ -3,7 +3,7 @@
  * (the server validates them); responses are plain types the client imports as types only, so
  * no validation code ships to the browser. Nothing here ever carries a token or a secret.
  */
-import type { ItemStatus } from '@q2google/core';
+import type { ItemStatus, QuotaPlan } from '@q2google/core';
 import type { FailureGroup, SyncEvent } from '@q2google/core/engine';
 import { z } from 'zod';
 import type { RunProgress } from './run-progress.js';
@@ -21,6 +21,8 @@ export const StartSyncBodySchema = z.object({
   to: z.union([day, instant]),
   album: z.string().trim().max(500).optional(),
   mediaTypes: z.array(z.string().min(1).max(40)).max(20).optional(),
+  /** Only discover: record the session and answer with its preview and quota plan. */
+  dryRun: z.boolean().optional(),
 });
 /** A value {@link StartSyncBodySchema} has validated (documented there). */
 export type StartSyncBody = z.infer<typeof StartSyncBodySchema>;
@@ -186,4 +188,17 @@ export type StreamMessage =
 /** The JSON body of every refused or failed API request. */
 export interface ApiError {
   error: { code: string; message: string };
+}
+
+/** `POST /api/syncs` with `dryRun`: what the session would transfer and its quota plan. */
+export interface SyncPreview {
+  sessionId: string;
+  /** Units the sync would transfer, and their bytes. */
+  toTransfer: number;
+  bytes: number;
+  /** Units it would skip. */
+  skipped: number;
+  warnings: string[];
+  /** The Google requests the session needs (null: the sink declares no request quota). */
+  quotaPlan: QuotaPlan | null;
 }

@@ -34,6 +34,38 @@ export interface SinkLimits {
    * never sends a unit into a full album: it continues into `Title (2)`, `Title (3)`, ….
    */
   albumCapacity?: number;
+  /**
+   * What the sink's calls cost against a daily request quota, for the quota plan; absent when
+   * the sink has no such quota.
+   */
+  requests?: SinkRequestCosts;
+}
+
+/**
+ * The requests each sink call spends against the sink's daily quota, as the sink declares them
+ * (read by the quota plan; the engine never relies on them).
+ */
+export interface SinkRequestCosts {
+  /** Files up to this many bytes go in one simple upload; larger ones use the resumable kind. */
+  simpleUploadMaxBytes: number;
+  /** Requests of one simple upload. */
+  simpleUpload: number;
+  /** Requests of one resumable upload that nothing interrupts. */
+  resumableUpload: number;
+  /** Requests of one `createItems` call. */
+  createItems: number;
+  /** Requests of one album creation. */
+  albumCreate: number;
+  /** Requests the first `ensureAlbum` of a run spends finding the app's albums (one page). */
+  albumLookup: number;
+  /** Items per page of `listCreatedItems`. */
+  listPageSize: number;
+  /** Pages one lost answer's reconciliation lists at most. */
+  reconcileMaxPages: number;
+  /** Requests the quota allows per day. */
+  dailyRequests: number;
+  /** The IANA time zone whose midnight resets the daily quota. */
+  quotaTimeZone: string;
 }
 
 /** One upload, resumable from a recorded session. */

@@ -21,6 +21,19 @@ export class FakeSink implements MediaSink {
     uploadTokenMinRemainingMs: 10 * 60_000,
     maxPhotoBytes: 200_000,
     maxVideoBytes: 1_000_000,
+    /** A quota shaped like Google's: files over 100 kB take two requests. */
+    requests: {
+      simpleUploadMaxBytes: 100_000,
+      simpleUpload: 1,
+      resumableUpload: 2,
+      createItems: 1,
+      albumCreate: 1,
+      albumLookup: 1,
+      listPageSize: 100,
+      reconcileMaxPages: 200,
+      dailyRequests: 10_000,
+      quotaTimeZone: 'America/Los_Angeles',
+    },
   };
   readonly created: (CreatedMediaItem & { sha256: string; albumId?: string | null })[] = [];
   /** Item ids per album id, in the order they were placed. */

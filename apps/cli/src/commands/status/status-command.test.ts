@@ -42,6 +42,22 @@ describe('q2google status', () => {
     expect(ctx.out().slice(before)).toContain('albums: "Trip" 2, "Trip (2)" 1');
   });
 
+  it('shows what is left of the quota plan: a dry-run session needs all of it, a finished one none', async () => {
+    const source = new FakeSource([fakeUnit('a', 10), fakeUnit('b', 20), fakeUnit('c', 150_000)]);
+    const ctx = testContext({ source, sink: new FakeSink() });
+    await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1 --dry-run');
+    let before = ctx.out().length;
+    expect(await run(ctx, 'status s1')).toBe(0);
+    expect(ctx.out().slice(before)).toContain(
+      'Google requests left: 5 requests → 1 day at 10,000 a day',
+    );
+    await run(ctx, 'resume s1');
+    before = ctx.out().length;
+    expect(await run(ctx, 'status s1 --json')).toBe(0);
+    const status = JSON.parse(ctx.out().slice(before));
+    expect([status.quotaPlan.requests.total, status.quotaPlan.days]).toEqual([0, 0]);
+  });
+
   it('shows the newest session without an id, and its JSON with --json', async () => {
     const ctx = await syncedContext();
     const before = ctx.out().length;

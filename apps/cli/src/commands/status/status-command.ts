@@ -1,5 +1,6 @@
 import {
   isQ2gError,
+  planSessionQuota,
   Q2gError,
   resolveCapabilities,
   type SessionSummary,
@@ -9,6 +10,7 @@ import type { CommandSpec } from '../../command.js';
 import { SUCCESS } from '../../outcome.js';
 import { formatTable } from '../../output/format.js';
 import { openBackend } from '../../run/open-backend.js';
+import { quotaPlanLines } from '../../run/quota-plan-lines.js';
 import { sessionStatus, statusLines, summaryRow } from './session-status.js';
 
 /** The sessions a backend can list, or a clear error when it cannot. */
@@ -26,7 +28,8 @@ export async function listSessionsOf(backend: SyncStateBackend, label: string) {
 /** `q2google status [ID]`: where a session stands (the newest one without an id). */
 export const statusCommand: CommandSpec = {
   name: 'status',
-  summary: 'show counts by status, bytes done and left, failures by reason',
+  summary:
+    'show counts by status, bytes done and left, failures by reason, the Google requests left',
   usage: 'status [ID] [--state URI]',
   positionals: { min: 0, max: 1, names: 'the session id' },
   async run({ ctx, printer, args, config }) {
@@ -63,9 +66,18 @@ export const statusCommand: CommandSpec = {
           hint: 'List the sessions there with `q2google sessions`, or pass the --state it was run with.',
         });
       }
+      const { limits } = await ctx.services.sink(config().config);
+      // MERGE POINT (quota-budget): pass the configured daily budget and the requests spent today.
+      const quotaPlan = planSessionQuota(state, limits, { now: new Date(ctx.clock.now()) });
       const status = sessionStatus(state);
-      if (printer.mode.json) printer.json({ type: 'status', ...status });
-      else for (const line of statusLines(status, printer.style)) printer.result(line);
+      if (printer.mode.json) printer.json({ type: 'status', ...status, quotaPlan });
+      else {
+        for (const line of statusLines(status, printer.style)) printer.result(line);
+        if (quotaPlan) {
+          for (const line of quotaPlanLines(quotaPlan, 'Google requests left'))
+            printer.result(line);
+        }
+      }
       return SUCCESS;
     } finally {
       await close();

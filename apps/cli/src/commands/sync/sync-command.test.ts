@@ -1,4 +1,4 @@
-import { Q2gError } from '@q2google/core';
+import { Q2gError, QuotaPlanSchema } from '@q2google/core';
 import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
@@ -45,6 +45,36 @@ describe('q2google sync', () => {
     expect(out).toContain('edit.JPG  unsupported-type: a .360 file');
     expect(out).toMatch(/huge\.JPG\s+too-large: 5000000 bytes is over/);
     expect(out).toContain('Run it with: q2google resume gopro-2025-01-01-to-2025-12-31');
+  });
+
+  it('on a dry run shows the quota plan: requests by kind, days, and when the quota day ends', async () => {
+    const units = [...library(), fakeUnit('long', 150_000)];
+    const ctx = testContext({ source: new FakeSource(units), sink: new FakeSink() });
+    expect(await run(ctx, `sync ${RANGE} --album Trip --dry-run`)).toBe(EXIT_CODES.success);
+    const out = ctx.out();
+    // 3 small uploads + 1 resumable (2) + 1 create call + 1 album lookup + 1 album create
+    expect(out).toContain('Google requests needed: 8 requests → 1 day at 10,000 a day');
+    expect(out).toContain('uploads: 3 small = 3, 1 large (resumable) = 2');
+    expect(out).toContain('create calls: 1; albums: 1 lookup + 1 created (1 album); listing: 0');
+    expect(out).toContain('(midnight America/Los_Angeles, 2025-06-16T07:00:00.000Z)');
+  });
+
+  it('with --json, a dry run writes the quota plan as one record that its schema accepts', async () => {
+    const ctx = testContext({ source: new FakeSource(library()), sink: new FakeSink() });
+    expect(await run(ctx, `sync ${RANGE} --dry-run --json`)).toBe(EXIT_CODES.success);
+    const records = ctx
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const record = records.find((r) => r.type === 'dry-run-quota-plan');
+    const plan = QuotaPlanSchema.parse(record.quotaPlan);
+    expect(plan.requests).toMatchObject({ total: 4, createCalls: 1, albumLookups: 0 });
+    expect([plan.days, plan.dailyBudget, plan.timeZone]).toEqual([
+      1,
+      10_000,
+      'America/Los_Angeles',
+    ]);
   });
 
   it('exits 3 with the retry command when units failed', async () => {

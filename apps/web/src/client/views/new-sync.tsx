@@ -1,11 +1,13 @@
 /** Start a sync: date range, album, media types. Goes to the session page once it runs. */
 import { useEffect, useState } from 'preact/hooks';
+import type { SyncPreview } from '../../shared/api-types.js';
 import { send, whoAmI } from '../api.js';
 import { navigate } from '../router.js';
+import { QuotaPlanCard } from './quota-plan-card.js';
 
 const MEDIA_TYPES = ['Photo', 'Video', 'TimeLapse', 'Burst', 'TimeLapseVideo', 'MultiClipEdit'];
 
-/** The new-sync page. */
+/** The new-sync page: preview (a dry run with its quota plan), then start. */
 export function NewSyncPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -13,6 +15,7 @@ export function NewSyncPage() {
   const [types, setTypes] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ key: string; result: SyncPreview } | null>(null);
   useEffect(() => {
     whoAmI().then(
       (me) => {
@@ -24,22 +27,42 @@ export function NewSyncPage() {
       () => {},
     );
   }, []);
+  const body = {
+    from,
+    to,
+    ...(album.trim() ? { album: album.trim() } : {}),
+    ...(types.length ? { mediaTypes: types } : {}),
+  };
+  // A preview stands for these exact choices; changing one makes Start begin a new session.
+  const key = JSON.stringify(body);
+  const previewed = preview?.key === key ? preview.result : null;
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const { sessionId } = await send<{ sessionId: string }>('POST', '/api/syncs', {
-        from,
-        to,
-        ...(album.trim() ? { album: album.trim() } : {}),
-        ...(types.length ? { mediaTypes: types } : {}),
-      });
+      const { sessionId } = previewed
+        ? await send<{ sessionId: string }>(
+            'POST',
+            `/api/sessions/${encodeURIComponent(previewed.sessionId)}/resume`,
+          )
+        : await send<{ sessionId: string }>('POST', '/api/syncs', body);
       navigate(`/sessions/${encodeURIComponent(sessionId)}`);
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
     }
+  };
+  const runPreview = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await send<SyncPreview>('POST', '/api/syncs', { ...body, dryRun: true });
+      setPreview({ key, result });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    setBusy(false);
   };
   const toggle = (type: string) =>
     setTypes((list) => (list.includes(type) ? list.filter((t) => t !== type) : [...list, type]));
@@ -92,10 +115,16 @@ export function NewSyncPage() {
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Starting…' : 'Start sync'}
-        </button>
+        <div class="row">
+          <button type="button" disabled={busy || !from || !to} onClick={runPreview}>
+            Preview requests and days
+          </button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Working…' : 'Start sync'}
+          </button>
+        </div>
       </form>
+      {previewed ? <QuotaPlanCard preview={previewed} /> : null}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { StartSyncBodySchema } from '../../shared/api-types.js';
 import type { WebAppDeps, WebEnv } from '../app.js';
 import { jsonError } from '../http-errors.js';
+import { syncPreviewOf } from '../quota/sync-preview.js';
 import { failure, findSession, noSuchSession, safeJson } from './route-helpers.js';
 
 /** A fresh session id: `web-20250714-091233-ab12`. */
@@ -36,6 +37,22 @@ export function runRoutes(deps: WebAppDeps) {
     }
   };
 
+  /** Runs discovery only and answers with the preview and the quota plan. */
+  const preview = async (c: Parameters<typeof failure>[0], request: SyncRequest) => {
+    try {
+      await deps.runs.start({ ...request, dryRun: true });
+      const ended = await deps.runs.finished(request.sessionId);
+      const state = await findSession(deps, request.sessionId);
+      if (!state || ended?.state !== 'finished') {
+        const why = ended?.message ?? 'The preview did not finish.';
+        return jsonError(c, 502, 'SYNC_PREVIEW_FAILED', why);
+      }
+      return safeJson(c, deps, syncPreviewOf(state, deps.sinkLimits, new Date()));
+    } catch (error) {
+      return failure(c, deps, error);
+    }
+  };
+
   app.post('/syncs', async (c) => {
     const body = StartSyncBodySchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) {
@@ -54,12 +71,13 @@ export function runRoutes(deps: WebAppDeps) {
     } catch (error) {
       return failure(c, deps, error);
     }
-    return start(c, {
+    const request: SyncRequest = {
       sessionId,
       range,
       album: album ? album : null,
       ...(mediaTypes?.length ? { mediaTypes } : {}),
-    });
+    };
+    return body.data.dryRun ? preview(c, request) : start(c, request);
   });
 
   for (const action of ['resume', 'retry'] as const) {

@@ -118,6 +118,12 @@ export class RunManager {
     return this.#runs.get(sessionId)?.progress ?? this.#ended.get(sessionId) ?? null;
   }
 
+  /** Waits for the session's run in this server to end; its final progress (null: none ran). */
+  async finished(sessionId: string): Promise<RunProgress | null> {
+    await this.#runs.get(sessionId)?.done;
+    return this.progress(sessionId);
+  }
+
   /** The progress of every run this server started. */
   all(): RunProgress[] {
     return [...[...this.#runs.values()].map((r) => r.progress), ...this.#ended.values()];

@@ -40,6 +40,7 @@ export async function createHarness(
     hosts: () => ['127.0.0.1:4173', 'localhost:4173'],
     thumbnails,
     quota,
+    sinkLimits: connections.sink.limits,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   const call = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
