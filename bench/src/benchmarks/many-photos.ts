@@ -32,10 +32,11 @@ export interface ManyPhotosResult {
   medianSyncUnitsPerS: number;
   medianBaselineUnitsPerS: number;
   medianEmulatorCpuShare: number;
-  /** From the last throughput repetition (photos of `sizeRange`). */
+  /**
+   * From the last throughput repetition (photos of `sizeRange`). Requests per unit over thousands
+   * of small photos come from the quota benchmark's photo sync (the bench's only such run).
+   */
   requestsAtSize: RequestsPerUnit;
-  /** From one sync of `requestCount` small photos. */
-  requestsAtCount: RequestsPerUnit;
 }
 
 function perUnit(
@@ -57,7 +58,7 @@ function perUnit(
 
 /** Benchmark 2: many 3–8 MB photos, units per second against a bare loop; requests per unit. */
 export async function benchManyPhotos(config: BenchConfig, log: Log): Promise<ManyPhotosResult> {
-  const { count, sizeRange, requestCount, concurrency } = config.photos;
+  const { count, sizeRange, concurrency } = config.photos;
   const emulators = await startRemoteEmulators({
     gopro: { seed: 21, library: { fixtures: false, items: [{ kind: 'photo', count, sizeRange }] } },
     google: { seed: 21, dailyQuota: 10_000_000, dedupByContent: false },
@@ -108,10 +109,6 @@ export async function benchManyPhotos(config: BenchConfig, log: Log): Promise<Ma
   } finally {
     await emulators.close();
   }
-  const requestsAtCount = await countRequests(requestCount, concurrency);
-  log(
-    `  ${requestCount} photos: ${requestsAtCount.google} Google and ${requestsAtCount.gopro} GoPro requests per unit`,
-  );
   return {
     count,
     sizeRange,
@@ -122,36 +119,5 @@ export async function benchManyPhotos(config: BenchConfig, log: Log): Promise<Ma
     medianBaselineUnitsPerS: round(median(reps.map((r) => r.baselineUnitsPerS)), 1),
     medianEmulatorCpuShare: round(median(reps.map((r) => r.emulatorCpuShare)), 3),
     requestsAtSize: requestsAtSize!,
-    requestsAtCount,
   };
-}
-
-/** One sync of `units` small photos, counting every request each emulator received. */
-async function countRequests(units: number, concurrency: number): Promise<RequestsPerUnit> {
-  const emulators = await startRemoteEmulators({
-    gopro: {
-      seed: 22,
-      library: {
-        fixtures: false,
-        items: [{ kind: 'photo', count: units, sizeRange: [20_000, 60_000] }],
-      },
-    },
-    google: { seed: 22, dailyQuota: 10_000_000 },
-  });
-  const dir = await tempDir('q2g-bench-requests-');
-  try {
-    const sync = await measureSync(emulators, {
-      backend: { kind: 'json', directory: dir.path },
-      sessionId: 'requests',
-      range: ALL_TIME,
-      mode: 'engine',
-      concurrency,
-    });
-    if (!sync.result.complete)
-      throw new Error(`request-count sync incomplete: ${sync.result.stopped}`);
-    return perUnit(units, sync.emulators.gopro, sync.emulators.google);
-  } finally {
-    await dir.remove();
-    await emulators.close();
-  }
 }

@@ -1,201 +1,23 @@
 /**
- * Quota benchmark (issue 15): Google Library API requests per photo and per large video with no
- * interruption, each against the quota plan core predicts from the dry run; and the requests one
- * lost batchCreate answer costs to settle in a 5,000-item album, against the listing bound.
- * Request counts, not time: the emulators run in this process and count every request.
+ * Quota benchmark (issue 15), the bench's one sync of many small photos: Google requests per
+ * photo and per large video against core's quota plan, and one lost batchCreate answer settled in
+ * the album that photo sync filled. Benchmark 2 reports its requests per unit from here too.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { planSessionQuota, type SyncStateBackend } from '@q2google/core';
-import { GoProToPhotosSync } from '@q2google/core/engine';
-import { createMemoryBackend } from '@q2google/core/testing';
-import {
-  type GooglePhotosEmulator,
-  goproFileMetadata,
-  goproSandboxSettings,
-  gphotosSandboxSettings,
-  type LibraryOptionsInput,
-  sandboxGoogleGrant,
-  startGooglePhotosEmulator,
-  startGoProEmulator,
-} from '@q2google/sandbox';
-import {
-  createGooglePhotosSinkFromSettings,
-  DEFAULT_RECONCILE_MAX_PAGES,
-  type GooglePhotosSink,
-  writeTokenFile,
-} from '@q2google/sink-gphotos';
-import { createGoProSourceFromSettings } from '@q2google/source-gopro';
 import type { BenchConfig } from '../config.js';
-import { round } from '../lib/stats.js';
-import type { Log } from './harness.js';
+import type { QuotaJobInput, QuotaResult } from '../jobs/quota-job.js';
+import { runJob } from '../lib/child.js';
+import { benchTls } from '../lib/tls.js';
+import { jobFlags, type Log } from './harness.js';
 
-const RETRY = { retries: 8, baseDelayMs: 20, maxDelayMs: 500, maxRetryAfterMs: 5_000 };
-const PHOTOS = { from: '2023-01-01T00:00:00.000Z', to: '2023-12-31T23:59:59.999Z' };
-const MORE = { from: '2024-06-01T00:00:00.000Z', to: '2024-06-30T23:59:59.999Z' };
-const VIDEOS = { from: '2022-01-01T00:00:00.000Z', to: '2022-12-31T23:59:59.999Z' };
-const ALBUM = 'Quota bench';
-
-/** Requests one uninterrupted sync spent, against its quota plan. */
-export interface PlannedRun {
-  units: number;
-  /** Total Google requests the plan predicted from the dry run. */
-  planned: number;
-  /** What the emulator counted (OAuth token requests excluded). */
-  actual: number;
-  perUnit: number;
-  byRoute: Record<string, number>;
-}
-
-/** One lost batchCreate answer, settled by listing the album it went to. */
-export interface LostAnswerResult {
-  /** Items in the album before the batch. */
-  albumItems: number;
-  batchItems: number;
-  /** Requests spent settling it (listing pages), and the bound on them. */
-  settleRequests: number;
-  boundPages: number;
-  /** Every unit of the batch was recorded as created, none twice. */
-  settled: boolean;
-  byRoute: Record<string, number>;
-}
-
-/** The quota benchmark's figures. */
-export interface QuotaResult {
-  photos: PlannedRun;
-  videos: PlannedRun & { fileBytes: number };
-  lostAnswer: LostAnswerResult;
-}
-
-/** Library API requests so far (the token endpoint is OAuth, not the quota). */
-function libraryCounts(google: GooglePhotosEmulator): Record<string, number> {
-  const { 'gphotos.token': _token, ...library } = google.requestCounts();
-  return library;
-}
-
-const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-
-function delta(before: Record<string, number>, after: Record<string, number>) {
-  return Object.fromEntries(
-    Object.keys(after)
-      .map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)] as const)
-      .filter(([, v]) => v !== 0),
-  );
-}
-
-/** Both emulators and the real clients, in this process. */
-async function startClouds(library: LibraryOptionsInput) {
-  const dir = await mkdtemp(join(tmpdir(), 'q2g-bench-quota-'));
-  const gopro = await startGoProEmulator({ seed: 31, library });
-  const google = await startGooglePhotosEmulator({
-    seed: 31,
-    dailyQuota: 10_000_000,
-    fileMetadata: goproFileMetadata(gopro),
-  });
-  const googleSettings = gphotosSandboxSettings(google, {
-    tokenFile: join(dir, 'google-token.json'),
-  });
-  await writeTokenFile(googleSettings.googleTokenFile, sandboxGoogleGrant(google));
-  const goproSettings = goproSandboxSettings(gopro, {
-    tokenFile: join(dir, 'gopro-token.json'),
-    login: 'token',
-  });
-  const newSink = (): GooglePhotosSink =>
-    createGooglePhotosSinkFromSettings(googleSettings, { retry: RETRY, rateLimitFloorMs: 10 });
-  const sink = newSink();
-  const backend: SyncStateBackend = createMemoryBackend();
-  // Each run gets its own clients, as each CLI run does (the album lookup is once per run).
-  const engine = async () =>
-    new GoProToPhotosSync({
-      source: await createGoProSourceFromSettings(goproSettings, { retry: RETRY }),
-      sink: newSink(),
-      backend,
-      concurrency: 4,
-    });
-  return {
-    google,
-    sink,
-    backend,
-    engine,
-    close: async () => {
-      await Promise.allSettled([gopro.close(), google.close()]);
-      await rm(dir, { recursive: true, force: true });
+/** The quota benchmark: runs `src/jobs/quota-job.ts` in its own process, over HTTPS. */
+export function benchQuota(config: BenchConfig, log: Log): Promise<QuotaResult> {
+  const input: QuotaJobInput = { quota: config.quota, tls: benchTls() };
+  return runJob<QuotaResult>('quota-job.ts', input, {
+    nodeFlags: jobFlags.value,
+    // 5,000 photos and 50 large videos on a loaded machine: longer than one sync job.
+    timeoutMs: 45 * 60_000,
+    onLine: (line) => {
+      if (line.type === 'log') log(String(line.message));
     },
-  };
-}
-
-type Clouds = Awaited<ReturnType<typeof startClouds>>;
-
-/** A dry run, the plan core makes of it, then the real run: planned against counted. */
-async function plannedRun(
-  clouds: Clouds,
-  sessionId: string,
-  range: typeof PHOTOS,
-  album: string | null,
-): Promise<PlannedRun> {
-  const request = { sessionId, range, album };
-  await (await clouds.engine()).run({ ...request, dryRun: true });
-  const state = await clouds.backend.load(sessionId);
-  const plan = planSessionQuota(state!, clouds.sink.limits, { now: new Date() });
-  const before = libraryCounts(clouds.google);
-  const summary = await (await clouds.engine()).run(request);
-  if (!summary.complete) throw new Error(`quota sync ${sessionId} incomplete: ${summary.stopped}`);
-  const byRoute = delta(before, libraryCounts(clouds.google));
-  const units = Object.keys(state!.items).length;
-  const actual = sum(byRoute);
-  return {
-    units,
-    planned: plan?.requests.total ?? Number.NaN,
-    actual,
-    perUnit: round(actual / units, 4),
-    byRoute,
-  };
-}
-
-/** The quota benchmark. */
-export async function benchQuota(config: BenchConfig, log: Log): Promise<QuotaResult> {
-  const { albumItems, batchItems, videos, videoBytes } = config.quota;
-  const clouds = await startClouds({
-    fixtures: false,
-    items: [
-      { kind: 'photo', count: albumItems, sizeRange: [20_000, 40_000], capturedAt: PHOTOS.from },
-      { kind: 'photo', count: batchItems, sizeRange: [20_000, 40_000], capturedAt: MORE.from },
-      { kind: 'video', count: videos, size: videoBytes, capturedAt: VIDEOS.from },
-    ],
   });
-  try {
-    const photos = await plannedRun(clouds, 'quota-photos', PHOTOS, ALBUM);
-    log(
-      `  ${photos.units} photos: ${photos.perUnit} requests each (planned ${photos.planned}, spent ${photos.actual})`,
-    );
-    const video = await plannedRun(clouds, 'quota-videos', VIDEOS, null);
-    log(
-      `  ${video.units} large videos: ${video.perUnit} requests each (planned ${video.planned}, spent ${video.actual})`,
-    );
-
-    // The album now holds the photos; one more batch into it loses its answer.
-    const inAlbum = clouds.google.inspect().albums.find((a) => a.title === ALBUM);
-    const before = libraryCounts(clouds.google);
-    clouds.google.inject({ route: 'gphotos.batchCreate', kind: 'lost-response', times: 1 });
-    const engine = await clouds.engine();
-    const summary = await engine.run({ sessionId: 'quota-lost', range: MORE, album: ALBUM });
-    const byRoute = delta(before, libraryCounts(clouds.google));
-    const settleRequests = byRoute['gphotos.list'] ?? 0;
-    const created = clouds.google.inspect().contents;
-    const lostAnswer: LostAnswerResult = {
-      albumItems: inAlbum?.itemIds.length ?? Number.NaN,
-      batchItems,
-      settleRequests,
-      boundPages: clouds.sink.limits.requests?.reconcileMaxPages ?? DEFAULT_RECONCILE_MAX_PAGES,
-      settled: summary.complete && created.every((c) => c.itemsCreated === 1),
-      byRoute,
-    };
-    log(
-      `  lost answer in a ${lostAnswer.albumItems}-item album: ${settleRequests} listing requests (bound ${lostAnswer.boundPages})`,
-    );
-    return { photos, videos: { ...video, fileBytes: videoBytes }, lostAnswer };
-  } finally {
-    await clouds.close();
-  }
 }

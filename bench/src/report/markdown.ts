@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { round } from '../lib/stats.js';
 import { peerSection } from './peer-markdown.js';
 import { quotaMigrationSection } from './quota-migration-section.js';
 import { quotaSection } from './quota-section.js';
@@ -61,12 +62,30 @@ function largeFiles(r: NonNullable<BenchResults['largeFiles']>): string {
   ].join('\n');
 }
 
-function manyPhotos(r: NonNullable<BenchResults['manyPhotos']>): string {
-  const req = r.requestsAtCount;
+/** Benchmark 2's requests per unit: the quota benchmark's photo sync (§6), the bench's only one. */
+function photoRequests(quota: BenchResults['quota']): string[] {
   const route = (m: Record<string, number>) =>
     Object.entries(m)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
+  if (!quota)
+    return [
+      '- Google requests per unit over thousands of small photos: not measured in this run (they come from the `quota` benchmark, §6).',
+    ];
+  const p = quota.photos;
+  const byRoute = Object.fromEntries(
+    Object.entries(p.byRoute).map(([k, v]) => [k, round(v / p.units, 4)]),
+  );
+  return [
+    `- **Google requests per unit: ${p.perUnit}** over ${p.units} small photos into one album (§6's photo sync, ${p.protocol.replace(':', '').toUpperCase()}) — target ≤ 1.03: ${mark(p.perUnit <= 1.03)}. By route: ${route(byRoute)}.`,
+    `- GoPro requests per unit in that sync: ${p.goproPerUnit} (${route(p.goproByRoute)}).`,
+  ];
+}
+
+function manyPhotos(
+  r: NonNullable<BenchResults['manyPhotos']>,
+  quota: BenchResults['quota'],
+): string {
   return [
     `## 2. Many small items`,
     '',
@@ -84,8 +103,7 @@ function manyPhotos(r: NonNullable<BenchResults['manyPhotos']>): string {
     ),
     '',
     `- **Units per second, sync / baseline (median): ${r.medianRatio}** (sync ${r.medianSyncUnitsPerS}/s, bare ${r.medianBaselineUnitsPerS}/s).`,
-    `- **Google requests per unit: ${req.google}** over ${req.units} photos — target ≤ 1.03: ${mark(req.google <= 1.03)}. By route: ${route(req.googleByRoute)}.`,
-    `- GoPro requests per unit: ${req.gopro} (${route(req.goproByRoute)}).`,
+    ...photoRequests(quota),
     `- The same counted on the ${r.requestsAtSize.units} photos of 3–8 MB: Google ${r.requestsAtSize.google}, GoPro ${r.requestsAtSize.gopro} per unit.`,
     `- Emulators' share of all CPU during the sync (median): ${pct(r.medianEmulatorCpuShare)}.`,
   ].join('\n');
@@ -225,7 +243,7 @@ export function renderMarkdown(r: BenchResults): string {
           .join('\n')}`
       : '',
     r.largeFiles ? largeFiles(r.largeFiles) : '',
-    r.manyPhotos ? manyPhotos(r.manyPhotos) : '',
+    r.manyPhotos ? manyPhotos(r.manyPhotos, r.quota) : '',
     r.state ? state(r.state) : '',
     r.scaleOut ? scaleOut(r.scaleOut) : '',
     r.discovery ? discovery(r.discovery) : '',

@@ -3,10 +3,10 @@ import type { LargeFilesResult } from '../benchmarks/large-files.js';
 import type { ManyPhotosResult } from '../benchmarks/many-photos.js';
 import type { PeerResult } from '../benchmarks/peer.js';
 import type { QuotaMigrationFigures } from '../benchmarks/quota-migration.js';
-import type { QuotaResult } from '../benchmarks/quota.js';
 import type { ScaleOutResult } from '../benchmarks/scale-out.js';
 import type { StateResult } from '../benchmarks/state.js';
 import type { BenchConfig } from '../config.js';
+import type { QuotaResult } from '../jobs/quota-job.js';
 import type { MachineInfo } from '../lib/machine.js';
 
 /** Everything one `pnpm bench` run measured (written as bench-results.json). */
