@@ -58,7 +58,7 @@ export interface PlannedRun {
   actual: number;
   perUnit: number;
   byRoute: Record<string, number>;
-  /** GoPro requests per unit, and per route per unit, in the same run. */
+  /** GoPro requests per unit, and per route per unit: the dry run's discovery and the run. */
   goproPerUnit: number;
   goproByRoute: Record<string, number>;
 }
@@ -152,11 +152,12 @@ async function plannedRun(
   album: string | null,
 ): Promise<PlannedRun> {
   const request = { sessionId, range, album };
+  // GoPro is counted from the dry run on, so its discovery (search pages) is included.
+  const goproBefore = clouds.gopro.requestCounts();
   await (await clouds.engine()).run({ ...request, dryRun: true });
   const state = await clouds.backend.load(sessionId);
   const plan = planSessionQuota(state!, clouds.sink.limits, { now: new Date() });
   const before = libraryCounts(clouds.google);
-  const goproBefore = clouds.gopro.requestCounts();
   const summary = await (await clouds.engine()).run(request);
   if (!summary.complete) throw new Error(`quota sync ${sessionId} incomplete: ${summary.stopped}`);
   const byRoute = delta(before, libraryCounts(clouds.google));

@@ -78,7 +78,7 @@ function photoRequests(quota: BenchResults['quota']): string[] {
   );
   return [
     `- **Google requests per unit: ${p.perUnit}** over ${p.units} small photos into one album (§6's photo sync, ${p.protocol.replace(':', '').toUpperCase()}) — target ≤ 1.03: ${mark(p.perUnit <= 1.03)}. By route: ${route(byRoute)}.`,
-    `- GoPro requests per unit in that sync: ${p.goproPerUnit} (${route(p.goproByRoute)}).`,
+    `- GoPro requests per unit in that sync (its dry run's discovery included): ${p.goproPerUnit} (${route(p.goproByRoute)}).`,
   ];
 }
 
