@@ -1,9 +1,10 @@
-import type { MediaUnit } from '@q2google/core';
+import { byteRequestVia, type MediaUnit, sharedHttpDispatcher } from '@q2google/core';
 import type { GoProEmulator } from '@q2google/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { digest, expectedTail, listAll, startWithSource } from './test-support.js';
 
 let emu: GoProEmulator;
+const download = byteRequestVia(sharedHttpDispatcher());
 afterEach(() => emu?.close());
 
 async function setup(options: Parameters<typeof startWithSource>[0] = {}, config = {}) {
@@ -47,10 +48,9 @@ describe('opening a GoPro unit', () => {
     const started = await startWithSource(
       { seed: 21 },
       {
-        fetch: (input, init) => {
-          const headers = new Headers(init?.headers);
-          headers.delete('range');
-          return fetch(input, { ...init, headers });
+        download: (url, init) => {
+          const { range: _ignored, ...headers } = init?.headers ?? {};
+          return download(url, { ...init, headers });
         },
       },
     );

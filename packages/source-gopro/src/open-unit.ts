@@ -1,5 +1,7 @@
 import {
   abortError,
+  type ByteRequest,
+  type ByteResponse,
   backoffDelay,
   DEFAULT_RETRY_POLICY,
   isQ2gError,
@@ -7,6 +9,7 @@ import {
   Q2gError,
   type RetryNotice,
   type RetryPolicy,
+  readBoundedStream,
   redactUri,
   type SourceStream,
   sleep,
@@ -19,7 +22,8 @@ import { findPart } from './select-parts.js';
 /** What opening a unit needs. */
 export interface OpenerDeps {
   descriptors: DescriptorCache;
-  fetch: typeof fetch;
+  /** Fetches the CDN's bytes (undici's `request`: a Node stream body). */
+  download: ByteRequest;
   retry: RetryPolicy;
   onRetry?: (notice: RetryNotice) => void;
 }
@@ -49,17 +53,30 @@ async function* skipBytes(
   }
 }
 
+/** The most of an error body read to look for S3's error code. */
+const ERROR_BODY_MAX_BYTES = 64 * 1024;
+
 /**
  * Whether a CDN 400 is S3's `ExpiredToken`: the URL's signing session (temporary STS
- * credentials) ended before the URL's own expiry (spec §7 G3). Reads the small XML body.
+ * credentials) ended before the URL's own expiry (spec §7 G3). Reads the small XML body
+ * (at most {@link ERROR_BODY_MAX_BYTES}); the body is consumed or destroyed either way.
  */
-async function isExpiredToken(res: Response): Promise<boolean> {
+async function isExpiredToken(res: ByteResponse): Promise<boolean> {
   try {
-    return /<Code>\s*ExpiredToken\s*<\/Code>/.test(await res.text());
+    const body = await readBoundedStream(res.body, ERROR_BODY_MAX_BYTES);
+    return (
+      body !== undefined &&
+      /<Code>\s*ExpiredToken\s*<\/Code>/.test(Buffer.from(body).toString('utf8'))
+    );
   } catch {
     return false;
   }
 }
+
+/** Drops the rest of a body that will not be read (its abort error is expected, not news). */
+const discard = (res: ByteResponse) => {
+  res.body.on('error', () => {}).destroy();
+};
 
 /**
  * One GET of the unit's signed URL from `offset`; a refused URL (403, or 400 `ExpiredToken`)
@@ -78,11 +95,11 @@ async function openOnce(
     if (!entry) {
       throw new Q2gError('GOPRO_NOT_FOUND', `${what}: GoPro no longer offers part "${unit.part}".`);
     }
-    let res: Response;
+    let res: ByteResponse;
     try {
       // never any GoPro auth here: the URL is pre-signed and S3 rejects a second mechanism
       const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
-      res = await deps.fetch(entry.url, { headers, ...(signal ? { signal } : {}) });
+      res = await deps.download(entry.url, { headers, ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) throw abortError(signal);
       throw networkError(what, error);
@@ -91,7 +108,7 @@ async function openOnce(
       throw httpStatusError(res.status, what, res.headers);
     }
     if (res.status === 403 || res.status === 400) {
-      if (!res.bodyUsed) await res.body?.cancel();
+      discard(res);
       deps.descriptors.invalidate(unit.mediaId);
       if (refreshed === 0) continue;
       throw new Q2gError(
@@ -101,7 +118,7 @@ async function openOnce(
       );
     }
     if (res.status === 416) {
-      await res.body?.cancel();
+      discard(res);
       const total = parseTotal(res.headers.get('content-range'));
       if (total === offset) return { total, body: (async function* () {})() };
       throw new Q2gError(
@@ -112,17 +129,17 @@ async function openOnce(
         },
       );
     }
-    if ((res.status !== 200 && res.status !== 206) || !res.body) {
-      await res.body?.cancel();
+    if (res.status !== 200 && res.status !== 206) {
+      discard(res);
       throw httpStatusError(res.status, what, res.headers);
     }
     const length = Number(res.headers.get('content-length') ?? Number.NaN);
-    const body = res.body as AsyncIterable<Uint8Array>;
+    const body = res.body;
     if (res.status === 206) {
       const total = parseTotal(res.headers.get('content-range'));
       const start = Number(/bytes\s+(\d+)-/.exec(res.headers.get('content-range') ?? '')?.[1]);
       if (total === undefined || start !== offset) {
-        await res.body.cancel();
+        discard(res);
         throw new Q2gError(
           'GOPRO_BAD_RESPONSE',
           `${what}: bad Content-Range for offset ${offset}.`,
@@ -134,7 +151,7 @@ async function openOnce(
       return { total, body };
     }
     if (!Number.isFinite(length)) {
-      await res.body.cancel();
+      discard(res);
       throw new Q2gError('GOPRO_BAD_RESPONSE', `${what}: no Content-Length on a full download.`, {
         details: { field: 'content-length' },
       });
