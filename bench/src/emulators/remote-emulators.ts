@@ -5,6 +5,7 @@ import type {
   GoProEmulatorOptionsInput,
 } from '@q2google/sandbox';
 import { TS_FLAGS } from '../lib/child.js';
+import { benchTls } from '../lib/tls.js';
 import type {
   EmulatorSnapshot,
   HostRequest,
@@ -25,10 +26,10 @@ export interface RemoteEmulators {
   close(): Promise<void>;
 }
 
-/** JSON-safe emulator options (no clocks, no fault rules). */
+/** JSON-safe emulator options (no clocks, no fault rules; TLS is always the run's). */
 export interface EmulatorOptions {
-  gopro: Omit<GoProEmulatorOptionsInput, 'now'>;
-  google: Omit<GooglePhotosEmulatorOptionsInput, 'now' | 'faults'>;
+  gopro: Omit<GoProEmulatorOptionsInput, 'now' | 'tls'>;
+  google: Omit<GooglePhotosEmulatorOptionsInput, 'now' | 'faults' | 'tls'>;
   /** Extra node flags for the emulator processes (e.g. `--cpu-prof`). */
   nodeFlags?: string[];
 }
@@ -79,12 +80,16 @@ async function startHost(input: unknown, nodeFlags: string[]): Promise<HostProce
   };
 }
 
-/** Starts the GoPro and the Google Photos emulator processes and waits for their wiring. */
+/**
+ * Starts the GoPro and the Google Photos emulator processes, both serving HTTPS with the run's
+ * throwaway CA ({@link benchTls}), and waits for their wiring.
+ */
 export async function startRemoteEmulators(options: EmulatorOptions): Promise<RemoteEmulators> {
   const flags = options.nodeFlags ?? [];
+  const tls = benchTls();
   const [gopro, google] = await Promise.all([
-    startHost({ which: 'gopro', options: options.gopro }, flags),
-    startHost({ which: 'google', options: options.google }, flags),
+    startHost({ which: 'gopro', options: { ...options.gopro, tls } }, flags),
+    startHost({ which: 'google', options: { ...options.google, tls } }, flags),
   ]);
   return {
     wiring: { ...gopro.wiring, ...google.wiring } as Wiring,

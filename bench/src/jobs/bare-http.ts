@@ -1,4 +1,12 @@
-import { type IncomingMessage, request } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Wiring } from '../emulators/wiring.js';
+
+/**
+ * `node:https` for an `https:` URL (the bench's emulators serve TLS; the process trusts their CA
+ * through `NODE_EXTRA_CA_CERTS`), `node:http` otherwise; both with Node's keep-alive global agent.
+ */
+const requestFor = (url: string) => (url.startsWith('https:') ? httpsRequest : httpRequest);
 
 /** A response with its body read as text. */
 export interface BareResponse {
@@ -13,7 +21,7 @@ export function openGet(
   headers: Record<string, string> = {},
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', headers }, resolve);
+    const req = requestFor(url)(url, { method: 'GET', headers }, resolve);
     req.on('error', reject);
     req.end();
   });
@@ -27,7 +35,7 @@ export function send(
   body?: string | Uint8Array | AsyncIterable<Uint8Array>,
 ): Promise<BareResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers }, (res) => {
+    const req = requestFor(url)(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -89,4 +97,22 @@ export function ok(response: BareResponse, what: string): BareResponse {
     throw new Error(`${what}: HTTP ${response.status} ${response.text.slice(0, 200)}`);
   }
   return response;
+}
+
+/** The CDN URL of an item's original, as the GoPro source picks it (one descriptor GET). */
+export async function originalUrl(
+  wiring: Pick<Wiring, 'goproApiUrl' | 'goproToken'>,
+  id: string,
+): Promise<string> {
+  const res = ok(
+    await send(`${wiring.goproApiUrl}/media/${id}/download`, 'GET', {
+      authorization: `Bearer ${wiring.goproToken}`,
+    }),
+    'descriptor',
+  );
+  const { _embedded: embedded } = JSON.parse(res.text) as {
+    _embedded: { files: { url: string }[]; variations: { url: string; label?: string }[] };
+  };
+  // the original: the `source` variation, else the first file
+  return (embedded.variations.find((v) => v.label === 'source') ?? embedded.files[0]!).url;
 }

@@ -8,7 +8,7 @@
  */
 import type { LibraryEntry, Wiring } from '../emulators/wiring.js';
 import { finishJob, jobInput, peakRssBytes } from '../lib/child.js';
-import { ok, openGet, Slicer, send } from './bare-http.js';
+import { ok, openGet, originalUrl, Slicer, send } from './bare-http.js';
 
 /** What the baseline moves and how. */
 export interface BaselineJobInput {
@@ -33,19 +33,7 @@ const input = jobInput<BaselineJobInput>();
 const { wiring } = input;
 const auth = { authorization: `Bearer ${wiring.gphotosAccessToken}` };
 
-async function downloadUrl(id: string): Promise<string> {
-  const res = ok(
-    await send(`${wiring.goproApiUrl}/media/${id}/download`, 'GET', {
-      authorization: `Bearer ${wiring.goproToken}`,
-    }),
-    'descriptor',
-  );
-  const { _embedded: embedded } = JSON.parse(res.text) as {
-    _embedded: { files: { url: string }[]; variations: { url: string; label?: string }[] };
-  };
-  // the original, as the source picks it: the `source` variation, else the first file
-  return (embedded.variations.find((v) => v.label === 'source') ?? embedded.files[0]!).url;
-}
+const downloadUrl = (id: string) => originalUrl(wiring, id);
 
 async function upload(entry: LibraryEntry, url: string): Promise<string> {
   const source = await openGet(url);

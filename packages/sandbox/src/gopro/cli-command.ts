@@ -9,7 +9,8 @@ export const GOPRO_USAGE = `q2google-sandbox gopro [options]
   --items N         extra random items besides the fixtures (default 0)
   --token-ttl S     access-token lifetime in seconds (default 86400)
   --url-ttl S       signed-URL lifetime in seconds (default 3600)
-  --bandwidth B     per-connection CDN limit in bytes/s (default unlimited)`;
+  --bandwidth B     per-connection CDN limit in bytes/s (default unlimited)
+  --tls             serve HTTPS with a throwaway CA (its file: caFile in the JSON line)`;
 
 /**
  * Starts the GoPro emulator from command-line arguments and prints one JSON line with its
@@ -19,15 +20,11 @@ export async function runGoProCommand(
   argv: string[],
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<GoProEmulator> {
-  const values = parseEmulatorArgs(argv, [
-    'port',
-    'cdn-port',
-    'seed',
-    'items',
-    'token-ttl',
-    'url-ttl',
-    'bandwidth',
-  ]);
+  const values = parseEmulatorArgs(
+    argv,
+    ['port', 'cdn-port', 'seed', 'items', 'token-ttl', 'url-ttl', 'bandwidth'],
+    ['tls'],
+  );
   const emulator = await startGoProEmulator({
     port: int(values.port, 'port'),
     cdnPort: int(values['cdn-port'], 'cdn-port'),
@@ -38,6 +35,7 @@ export async function runGoProCommand(
       urlTtlSeconds: int(values['url-ttl'], 'url-ttl') ?? 3600,
       bandwidthBytesPerSecond: int(values.bandwidth, 'bandwidth') ?? null,
     },
+    tls: values.tls,
   });
   out(
     JSON.stringify({
@@ -47,6 +45,7 @@ export async function runGoProCommand(
       items: emulator.library.media.length,
       account: emulator.account,
       accessToken: emulator.issueAccessToken(),
+      ...(emulator.tls ? { caFile: emulator.tls.caFile } : {}),
     }),
   );
   return emulator;

@@ -2,6 +2,7 @@ import { ContentGenerator } from '../shared/content.js';
 import { FaultInjector, type FaultRuleInput } from '../shared/faults.js';
 import { startHttpServer } from '../shared/http-server.js';
 import { hashString } from '../shared/random.js';
+import { resolveSandboxTls, type SandboxServerTls } from '../tls/sandbox-tls.js';
 import { createApiHandler } from './api-server.js';
 import { createCdnHandler } from './cdn-server.js';
 import { createEmulatorClock } from './clock.js';
@@ -29,6 +30,8 @@ export interface GoProEmulator {
   apiUrl: string;
   /** Base URL of the CDN (a separate origin). */
   cdnUrl: string;
+  /** The TLS the servers use (`undefined`: plain HTTP); clients trust `tls.caFile`. */
+  tls: SandboxServerTls | undefined;
   /** The sandbox account: login, user id and the OAuth client constants. */
   account: {
     email: string;
@@ -88,7 +91,7 @@ export interface GoProEmulator {
 export async function startGoProEmulator(
   input: GoProEmulatorOptionsInput = {},
 ): Promise<GoProEmulator> {
-  const { now, ...rest } = input;
+  const { now, tls: tlsOption, ...rest } = input;
   const options = GoProEmulatorOptionsSchema.parse(rest);
   const clock = createEmulatorClock(now);
   // 64-hex client constants like the web app's, derived from the seed.
@@ -110,12 +113,20 @@ export async function startGoProEmulator(
     clientId: secret('client-id'),
     clientSecret: secret('client-secret'),
   };
-  const cdn = await startHttpServer(createCdnHandler(ctx), { port: options.cdnPort });
+  const { tls, dispose: disposeTls } = resolveSandboxTls(tlsOption);
+  const cdn = await startHttpServer(createCdnHandler(ctx), {
+    port: options.cdnPort,
+    tls: tls?.server,
+  });
   ctx.cdnBase = cdn.url;
-  const api = await startHttpServer(createApiHandler(ctx), { port: options.port });
+  const api = await startHttpServer(createApiHandler(ctx), {
+    port: options.port,
+    tls: tls?.server,
+  });
   return {
     apiUrl: api.url,
     cdnUrl: cdn.url,
+    tls,
     account: {
       email: options.auth.email,
       password: options.auth.password,
@@ -157,6 +168,7 @@ export async function startGoProEmulator(
     expectedBytes: (mediaId, part, start, end) => expectedBytes(ctx, mediaId, part, start, end),
     close: async () => {
       await Promise.all([api.close(), cdn.close()]);
+      disposeTls();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FaultRuleSchema } from '../shared/faults.js';
+import type { SandboxTlsOption } from '../tls/sandbox-tls.js';
 import { LibraryOptionsSchema } from './library-spec.js';
 
 /** Authentication behaviour; the strict modes reproduce reported-but-unconfirmed server rules. */
@@ -75,6 +76,11 @@ export type GoProEmulatorOptions = z.infer<typeof GoProEmulatorOptionsSchema>;
 export type GoProEmulatorOptionsInput = z.input<typeof GoProEmulatorOptionsSchema> & {
   /** The base clock (milliseconds); the real clock by default. */
   now?: () => number;
+  /**
+   * Serve HTTPS (API and CDN): the run's `createSandboxTls()` (shared with the Google
+   * emulator), or `true` for a throwaway CA of this emulator's own. Plain HTTP when absent.
+   */
+  tls?: SandboxTlsOption;
 };
 /** A value {@link GoProAuthOptionsSchema} has validated (documented there). */
 export type GoProAuthOptions = z.infer<typeof GoProAuthOptionsSchema>;

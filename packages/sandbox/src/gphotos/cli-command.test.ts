@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runGooglePhotosCommand } from './cli-command.js';
 import type { GooglePhotosEmulator } from './emulator.js';
@@ -24,6 +25,15 @@ describe('q2google-sandbox gphotos', () => {
       requests: Record<string, number>;
     };
     expect(state.requests['gphotos.albums']).toBe(1);
+  });
+
+  it('serves HTTPS with --tls and names the CA file to trust', async () => {
+    const lines: string[] = [];
+    emulator = await runGooglePhotosCommand(['--tls'], (l) => lines.push(l));
+    const info = JSON.parse(lines[0]!) as { apiUrl: string; caFile: string };
+    expect(info.apiUrl).toMatch(/^https:\/\/127\.0\.0\.1:/);
+    expect(readFileSync(info.caFile, 'utf8')).toContain('BEGIN CERTIFICATE');
+    expect(info.caFile).toBe(emulator.tls?.caFile);
   });
 
   it('rejects an unknown consumed-token mode', async () => {

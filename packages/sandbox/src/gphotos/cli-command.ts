@@ -13,7 +13,8 @@ export const GPHOTOS_USAGE = `q2google-sandbox gphotos [options]
   --bandwidth B         per-request upload limit in bytes/s (default unlimited)
   --no-dedup            create a new item for repeated bytes
   --consumed-token M    same-item | exists | invalid (default same-item)
-  --partial-status N    200 | 207 for a batch with failures (default 200)`;
+  --partial-status N    200 | 207 for a batch with failures (default 200)
+  --tls                 serve HTTPS with a throwaway CA (its file: caFile in the JSON line)`;
 
 /**
  * Starts the Google Photos emulator from command-line arguments and prints one JSON line with
@@ -37,7 +38,7 @@ export async function runGooglePhotosCommand(
       'consumed-token',
       'partial-status',
     ],
-    ['no-dedup'],
+    ['no-dedup', 'tls'],
   );
   const consumed = values['consumed-token'];
   if (consumed && !['same-item', 'exists', 'invalid'].includes(consumed)) {
@@ -58,6 +59,7 @@ export async function runGooglePhotosCommand(
     dedupByContent: !values['no-dedup'],
     consumedTokenMode: consumed as 'same-item' | 'exists' | 'invalid' | undefined,
     partialSuccessStatus: partial as 200 | 207 | undefined,
+    tls: values.tls,
   });
   const grant = { clientId: values['client-id'] ?? 'q2google-sandbox' };
   out(
@@ -70,6 +72,7 @@ export async function runGooglePhotosCommand(
       refreshToken: emulator.issueRefreshToken(grant),
       accessToken: emulator.issueAccessToken(grant),
       stateUrl: `${emulator.url}/__sandbox/state`,
+      ...(emulator.tls ? { caFile: emulator.tls.caFile } : {}),
     }),
   );
   return emulator;

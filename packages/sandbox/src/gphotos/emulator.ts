@@ -1,5 +1,6 @@
 import { FaultInjector, type FaultRuleInput } from '../shared/faults.js';
 import { startHttpServer } from '../shared/http-server.js';
+import { resolveSandboxTls, type SandboxServerTls } from '../tls/sandbox-tls.js';
 import { AuthStore } from './auth-store.js';
 import { BaseUrls } from './base-urls.js';
 import type { EmulatorContext } from './context.js';
@@ -31,6 +32,8 @@ export interface GooglePhotosEmulator {
   url: string;
   /** Base URL of the upload sessions' host (given to clients in `x-goog-upload-url`). */
   uploadUrl: string;
+  /** The TLS the servers use (`undefined`: plain HTTP); clients trust `tls.caFile`. */
+  tls: SandboxServerTls | undefined;
   /** Token and consent endpoints for `google-auth-library`'s `endpoints` option. */
   endpoints: { oauth2TokenUrl: string; oauth2AuthBaseUrl: string };
   /** The fault injector (add rules at run time with `faults.add`). */
@@ -67,7 +70,13 @@ export interface GooglePhotosEmulator {
 export async function startGooglePhotosEmulator(
   input: GooglePhotosEmulatorOptionsInput = {},
 ): Promise<GooglePhotosEmulator> {
-  const { faults: rules = [], now: clock = Date.now, fileMetadata, ...rest } = input;
+  const {
+    faults: rules = [],
+    now: clock = Date.now,
+    fileMetadata,
+    tls: tlsOption,
+    ...rest
+  } = input;
   const options = GooglePhotosEmulatorOptionsSchema.parse(rest);
   let offset = 0;
   const now = () => clock() + offset;
@@ -92,12 +101,14 @@ export async function startGooglePhotosEmulator(
   };
   const handler = (req: Parameters<typeof route>[1], res: Parameters<typeof route>[2]) =>
     route(ctx, req, res);
-  const server = await startHttpServer(handler, { port: options.port });
+  const { tls, dispose: disposeTls } = resolveSandboxTls(tlsOption);
+  const serve = { tls: tls?.server };
+  const server = await startHttpServer(handler, { port: options.port, ...serve });
   // Like Google's (oauth2.googleapis.com; upload URLs handed out, not built), the token
   // endpoint and the upload sessions answer on hosts of their own: a client must use the URLs
   // it is given, and a proxy log or an HTTP trace tells the four apart.
-  const oauthServer = await startHttpServer(handler);
-  const uploadServer = await startHttpServer(handler);
+  const oauthServer = await startHttpServer(handler, serve);
+  const uploadServer = await startHttpServer(handler, serve);
   ctx.baseUrl = server.url;
   ctx.uploadBaseUrl = uploadServer.url;
   const grantOf = (grant: GrantInput = {}) => ({
@@ -108,6 +119,7 @@ export async function startGooglePhotosEmulator(
   return {
     url: server.url,
     uploadUrl: uploadServer.url,
+    tls,
     endpoints: {
       oauth2TokenUrl: `${oauthServer.url}/token`,
       oauth2AuthBaseUrl: `${oauthServer.url}/o/oauth2/v2/auth`,
@@ -131,6 +143,7 @@ export async function startGooglePhotosEmulator(
     resetRequestCounts: () => ctx.counters.clear(),
     close: async () => {
       await Promise.all([server.close(), oauthServer.close(), uploadServer.close()]);
+      disposeTls();
     },
   };
 }

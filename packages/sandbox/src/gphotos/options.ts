@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FaultRuleInput } from '../shared/faults.js';
+import type { SandboxTlsOption } from '../tls/sandbox-tls.js';
 import type { FileMetadataReader } from './file-metadata.js';
 
 /** Scope URIs the emulator understands (full form, as Google issues them). */
@@ -85,6 +86,11 @@ export type GooglePhotosEmulatorOptionsInput = z.input<typeof GooglePhotosEmulat
    * reads it; without it (or for an unknown file) `creationTime` is the upload time.
    */
   fileMetadata?: FileMetadataReader;
+  /**
+   * Serve HTTPS: the run's `createSandboxTls()` (shared with the GoPro emulator), or `true` for
+   * a throwaway CA of this emulator's own. Plain HTTP when absent.
+   */
+  tls?: SandboxTlsOption;
 };
 
 /** Resolved emulator settings. */

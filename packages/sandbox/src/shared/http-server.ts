@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
+import type { PemCertificate } from '../tls/certificates.js';
 
 /** A running loopback HTTP server. */
 export interface RunningServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`, or `https://…` when serving TLS */
   url: string;
   port: number;
   server: Server;
@@ -11,13 +13,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts `handler` on 127.0.0.1 (a random port unless one is given). */
+/**
+ * Starts `handler` on 127.0.0.1 (a random port unless one is given); over TLS with `tls`'s key
+ * and certificate when given.
+ */
 export async function startHttpServer(
   handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
-  options: { port?: number; host?: string } = {},
+  options: { port?: number; host?: string; tls?: PemCertificate } = {},
 ): Promise<RunningServer> {
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -26,7 +31,10 @@ export async function startHttpServer(
         res.destroy();
       }
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createServer(listener);
   server.keepAliveTimeout = 5_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -40,7 +48,7 @@ export async function startHttpServer(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     server,
     close: () =>

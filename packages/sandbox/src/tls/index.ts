@@ -1,0 +1,13 @@
+export {
+  type CertificateAuthority,
+  createCertificateAuthority,
+  type PemCertificate,
+} from './certificates.js';
+export {
+  createSandboxTls,
+  resolveSandboxTls,
+  SANDBOX_TLS_HOSTS,
+  type SandboxServerTls,
+  type SandboxTls,
+  type SandboxTlsOption,
+} from './sandbox-tls.js';
