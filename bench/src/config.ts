@@ -15,6 +15,12 @@ export interface BenchConfig {
   state: { small: number; large: number; saves: number; syncUnits: number };
   scaleOut: { units: number; unitBytes: number; bytesPerSecond: number; concurrency: number };
   discovery: { sizes: number[] };
+  /** The rclone peer rows (issue 16): the same photos and videos through rclone and q2google. */
+  peer: {
+    photos: { count: number; sizeRange: [number, number] };
+    videos: { count: number; size: number };
+    concurrency: number;
+  };
 }
 
 const GiB = 1024 ** 3;
@@ -29,6 +35,11 @@ export const FULL: BenchConfig = {
   state: { small: 1_000, large: 100_000, saves: 25, syncUnits: 300 },
   scaleOut: { units: 36, unitBytes: 1_000_000, bytesPerSecond: 1_000_000, concurrency: 2 },
   discovery: { sizes: [10_000, 30_000, 100_000] },
+  peer: {
+    photos: { count: 300, sizeRange: [1_000_000, 4_000_000] },
+    videos: { count: 2, size: 1 * GiB },
+    concurrency: 4,
+  },
 };
 
 /** A smoke run of every benchmark in a few minutes: same code paths, small sizes. */
@@ -40,6 +51,11 @@ export const QUICK: BenchConfig = {
   state: { small: 1_000, large: 10_000, saves: 10, syncUnits: 200 },
   scaleOut: { units: 12, unitBytes: 500_000, bytesPerSecond: 1_000_000, concurrency: 2 },
   discovery: { sizes: [1_000, 10_000] },
+  peer: {
+    photos: { count: 40, sizeRange: [1_000_000, 4_000_000] },
+    videos: { count: 2, size: 64 * MiB },
+    concurrency: 4,
+  },
 };
 
 /** The whole capture range of every generated library. */

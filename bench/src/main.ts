@@ -4,7 +4,7 @@
  *
  *   pnpm bench                      the full run
  *   pnpm bench --quick              every benchmark at small sizes (results under bench/results/)
- *   pnpm bench --only=state,discovery
+ *   pnpm bench --only=state,discovery  (names: large-files, many-photos, state, scale-out, discovery, peer)
  *   pnpm bench --profile            also write CPU profiles of every measured job (bench/results/profiles)
  *   pnpm bench --render             rewrite BENCHMARKS.md from bench-results.json (after editing findings.md)
  */
@@ -17,6 +17,7 @@ import { benchDiscovery } from './benchmarks/discovery.js';
 import { jobFlags } from './benchmarks/harness.js';
 import { benchLargeFiles } from './benchmarks/large-files.js';
 import { benchManyPhotos } from './benchmarks/many-photos.js';
+import { benchPeer } from './benchmarks/peer.js';
 import { benchScaleOut } from './benchmarks/scale-out.js';
 import { benchState } from './benchmarks/state.js';
 import { type BenchConfig, FULL, QUICK } from './config.js';
@@ -27,7 +28,7 @@ import { renderMarkdown } from './report/markdown.js';
 import type { BenchResults } from './report/results.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const NAMES = ['large-files', 'many-photos', 'state', 'scale-out', 'discovery'] as const;
+const NAMES = ['large-files', 'many-photos', 'state', 'scale-out', 'discovery', 'peer'] as const;
 type Name = (typeof NAMES)[number];
 
 const args = process.argv.slice(2);
@@ -88,6 +89,9 @@ try {
           break;
         case 'discovery':
           results.discovery = await benchDiscovery(config, log);
+          break;
+        case 'peer':
+          results.peer = await benchPeer(config, log);
           break;
       }
     } catch (error) {

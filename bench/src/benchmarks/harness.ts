@@ -24,13 +24,13 @@ export interface Measured<T> {
 /** Extra node flags for the measured jobs (`--cpu-prof` when profiling). */
 export const jobFlags: { value: string[] } = { value: [] };
 
-async function measure<T extends { cpuMicros: number }>(
+/** Runs `run` (a job, or any client process) and measures it against the emulators' counters. */
+export async function measureRun<T extends { cpuMicros: number }>(
   emulators: RemoteEmulators,
-  script: string,
-  input: unknown,
+  run: () => Promise<T>,
 ): Promise<Measured<T>> {
   const before = await emulators.snapshot();
-  const result = await runJob<T>(script, input, { nodeFlags: jobFlags.value });
+  const result = await run();
   const delta = snapshotDelta(before, await emulators.snapshot());
   const emulatorCpu = delta.goproCpuMicros + delta.googleCpuMicros;
   return {
@@ -38,6 +38,14 @@ async function measure<T extends { cpuMicros: number }>(
     emulators: delta,
     emulatorCpuShare: emulatorCpu / (emulatorCpu + result.cpuMicros),
   };
+}
+
+function measure<T extends { cpuMicros: number }>(
+  emulators: RemoteEmulators,
+  script: string,
+  input: unknown,
+): Promise<Measured<T>> {
+  return measureRun(emulators, () => runJob<T>(script, input, { nodeFlags: jobFlags.value }));
 }
 
 /** Runs one sync job against the emulators and measures it. */

@@ -2,7 +2,9 @@
  * An emulator process: starts the GoPro or the Google Photos emulator (`BENCH_INPUT`:
  * `{ which, options }`), reports its part of the wiring over IPC, then answers snapshot requests
  * (request counters, its own CPU time) until told to close. Each emulator has its own process so
- * its CPU is apart from the sync's and the other emulator's, and both can be measured.
+ * its CPU is apart from the sync's and the other emulator's, and both can be measured. The Google
+ * host also runs the CONNECT front that maps Google's fixed host names to it (for rclone), so
+ * the front's CPU counts as the emulator's.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ import {
   startGoProEmulator,
 } from '@q2google/sandbox';
 import { writeTokenFile } from '@q2google/sink-gphotos';
+import { GOOGLE_HOSTS } from '../lib/tls.js';
+import { startConnectFront } from './connect-front.js';
 import type { HostRequest, HostSnapshot, LibraryEntry, Wiring } from './wiring.js';
 
 type Input =
@@ -67,15 +71,21 @@ async function start(): Promise<Host> {
     tokenFile: join(dir, 'google-token.json'),
   });
   await writeTokenFile(googleSettings.googleTokenFile, sandboxGoogleGrant(google));
+  const front = await startConnectFront({
+    [GOOGLE_HOSTS.api]: (socket) => google.acceptConnection(socket, 'api'),
+    [GOOGLE_HOSTS.oauth]: (socket) => google.acceptConnection(socket, 'oauth'),
+  });
   return {
     wiring: {
       gphotosUrl: google.url,
       gphotosAccessToken: google.issueAccessToken({ ttlSeconds: 7 * 86_400 }),
       googleSettings,
+      googleFrontUrl: front.url,
     },
     counts: () => google.requestCounts(),
     library: () => [],
     close: async () => {
+      await front.close();
       await google.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -14,6 +14,11 @@ export interface Wiring {
   gphotosAccessToken: string;
   /** The sandbox's Google Photos settings, whose token file holds a grant, for the real sink. */
   googleSettings: GooglePhotosSettings;
+  /**
+   * `HTTPS_PROXY` for a client with Google's fixed host names (rclone): a CONNECT front that
+   * tunnels them to the Google emulator (`src/emulators/connect-front.ts`).
+   */
+  googleFrontUrl: string;
 }
 
 /** What one emulator process reports about itself. */

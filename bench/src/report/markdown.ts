@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { peerSection } from './peer-markdown.js';
 import type { BenchResults } from './results.js';
 
 const FINDINGS = fileURLToPath(new URL('../../findings.md', import.meta.url));
@@ -226,6 +227,7 @@ export function renderMarkdown(r: BenchResults): string {
     r.state ? state(r.state) : '',
     r.scaleOut ? scaleOut(r.scaleOut) : '',
     r.discovery ? discovery(r.discovery) : '',
+    peerSection(r),
   ];
   return `${sections
     .filter((s, i, all) => s !== '' || all[i - 1] !== '')

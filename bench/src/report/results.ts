@@ -1,6 +1,7 @@
 import type { DiscoveryResult } from '../benchmarks/discovery.js';
 import type { LargeFilesResult } from '../benchmarks/large-files.js';
 import type { ManyPhotosResult } from '../benchmarks/many-photos.js';
+import type { PeerResult } from '../benchmarks/peer.js';
 import type { ScaleOutResult } from '../benchmarks/scale-out.js';
 import type { StateResult } from '../benchmarks/state.js';
 import type { BenchConfig } from '../config.js';
@@ -23,4 +24,5 @@ export interface BenchResults {
   state?: StateResult;
   scaleOut?: ScaleOutResult;
   discovery?: DiscoveryResult;
+  peer?: PeerResult;
 }

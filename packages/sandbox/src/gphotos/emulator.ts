@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { FaultInjector, type FaultRuleInput } from '../shared/faults.js';
 import { startHttpServer } from '../shared/http-server.js';
 import { resolveSandboxTls, type SandboxServerTls } from '../tls/sandbox-tls.js';
@@ -36,6 +37,12 @@ export interface GooglePhotosEmulator {
   tls: SandboxServerTls | undefined;
   /** Token and consent endpoints for `google-auth-library`'s `endpoints` option. */
   endpoints: { oauth2TokenUrl: string; oauth2AuthBaseUrl: string };
+  /**
+   * Serves a raw connection as if it had arrived on one of the emulator's ports: for a CONNECT
+   * proxy in the same process that maps Google's real host names here (a client with fixed
+   * endpoints, such as rclone), with no extra hop; TLS ends in the emulator as usual.
+   */
+  acceptConnection(socket: Socket, endpoint: 'api' | 'oauth' | 'uploads'): void;
   /** The fault injector (add rules at run time with `faults.add`). */
   faults: FaultInjector;
   /** Adds a fault rule. */
@@ -124,6 +131,8 @@ export async function startGooglePhotosEmulator(
       oauth2TokenUrl: `${oauthServer.url}/token`,
       oauth2AuthBaseUrl: `${oauthServer.url}/o/oauth2/v2/auth`,
     },
+    acceptConnection: (socket, endpoint) =>
+      ({ api: server, oauth: oauthServer, uploads: uploadServer })[endpoint].accept(socket),
     faults: ctx.faults,
     inject: (rule) => ctx.faults.add(rule),
     configure: (changes) => {

@@ -9,6 +9,11 @@ export interface RunningServer {
   url: string;
   port: number;
   server: Server;
+  /**
+   * Serves a connection that arrived elsewhere (e.g. a CONNECT tunnel's socket in the same
+   * process) as if it had been accepted on this port: TLS, keep-alive and `close` included.
+   */
+  accept(socket: Socket): void;
   /** Stops listening and drops every open connection. */
   close(): Promise<void>;
 }
@@ -51,6 +56,7 @@ export async function startHttpServer(
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     server,
+    accept: (socket) => void server.emit('connection', socket),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

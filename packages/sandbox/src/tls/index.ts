@@ -5,7 +5,6 @@ export {
 } from './certificates.js';
 export {
   createSandboxTls,
-  resolveSandboxTls,
   SANDBOX_TLS_HOSTS,
   type SandboxServerTls,
   type SandboxTls,

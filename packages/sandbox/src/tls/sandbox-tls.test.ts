@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
+import { type AddressInfo, createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGoProEmulator } from '../gopro/emulator.js';
@@ -117,6 +118,37 @@ describe('sandbox TLS', () => {
     expect(user.status).toBe(401);
     const albums = await get(`${google.url}/v1/albums`, tls.caPem);
     expect(albums.status).toBe(401);
+  });
+
+  it('serves a connection handed over from another socket (a CONNECT front in the same process)', async () => {
+    const tls = track(createSandboxTls({ hosts: ['photoslibrary.googleapis.com'] }));
+    const google = await startGooglePhotosEmulator({ tls });
+    const front = createServer((socket) => google.acceptConnection(socket, 'api'));
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    closers.push(
+      () => google.close(),
+      () => new Promise<void>((r) => front.close(() => r())),
+    );
+    const { port } = front.address() as AddressInfo;
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/v1/albums',
+          ca: tls.caPem,
+          servername: 'photoslibrary.googleapis.com',
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer).toBe(401);
+    expect(google.requestCounts()['gphotos.albums']).toBe(1);
   });
 
   it('makes and removes a CA of its own for `tls: true`', async () => {
