@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import { currentRetry } from '../util/retry.js';
+import { currentRetry, trackRetryNumbers } from '../util/retry.js';
 import type { ByteRequest } from './byte-request.js';
 import { type HttpTrace, tracedHeaders, tracedUrl, traceErrorOf } from './http-trace.js';
 
@@ -12,6 +12,7 @@ export function traceByteRequest(
   trace: HttpTrace,
   client: string,
 ): ByteRequest {
+  trackRetryNumbers();
   return async (url, init) => {
     const started = Date.now();
     const base = {
