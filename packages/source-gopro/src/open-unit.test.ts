@@ -1,4 +1,10 @@
-import { byteRequestVia, type MediaUnit, sharedHttpDispatcher } from '@q2google/core';
+import type { Readable } from 'node:stream';
+import {
+  type ByteRequest,
+  byteRequestVia,
+  type MediaUnit,
+  sharedHttpDispatcher,
+} from '@q2google/core';
 import type { GoProEmulator } from '@q2google/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { digest, expectedTail, listAll, startWithSource } from './test-support.js';
@@ -164,5 +170,19 @@ describe('opening a GoPro unit', () => {
     await expect(source.openUnit(photo, 10_000_000)).rejects.toMatchObject({
       code: 'GOPRO_SIZE_MISMATCH',
     });
+  });
+
+  it('frees the connection of a unit closed before any byte was read', async () => {
+    const bodies: Readable[] = [];
+    const recording: ByteRequest = async (url, init) => {
+      const res = await download(url, init);
+      bodies.push(res.body);
+      return res;
+    };
+    const { source, unit } = await setup({}, { download: recording });
+    const unread = await source.openUnit(unit('video'), 0);
+    expect(bodies.at(-1)?.destroyed).toBe(false);
+    await unread.body[Symbol.asyncIterator]().return?.();
+    expect(bodies.at(-1)?.destroyed).toBe(true);
   });
 });

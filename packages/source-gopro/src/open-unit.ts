@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   abortError,
   type ByteRequest,
@@ -31,6 +32,8 @@ export interface OpenerDeps {
 interface OpenedBody {
   total: number;
   body: AsyncIterable<Uint8Array>;
+  /** The response stream under `body` (none for an empty body). */
+  response?: Readable;
 }
 
 const parseTotal = (range: string | null) => {
@@ -74,7 +77,7 @@ async function isExpiredToken(res: ByteResponse): Promise<boolean> {
 }
 
 /** Drops the rest of a body that will not be read (its abort error is expected, not news). */
-const discard = (res: ByteResponse) => {
+const discard = (res: Pick<ByteResponse, 'body'>) => {
   res.body.on('error', () => {}).destroy();
 };
 
@@ -148,7 +151,7 @@ async function openOnce(
           },
         );
       }
-      return { total, body };
+      return { total, body, response: res.body };
     }
     if (!Number.isFinite(length)) {
       discard(res);
@@ -157,7 +160,11 @@ async function openOnce(
       });
     }
     // a plain 200 ignores the Range: drop the bytes before `offset`
-    return { total: length, body: offset > 0 ? skipBytes(body, offset) : body };
+    return {
+      total: length,
+      body: offset > 0 ? skipBytes(body, offset) : body,
+      response: res.body,
+    };
   }
 }
 
@@ -217,5 +224,29 @@ export async function openGoProUnit(
       }
     }
   }
-  return { totalSize: total, offset, body: resuming() };
+  return { totalSize: total, offset, body: releasingUnread(resuming, first) };
+}
+
+/**
+ * `pages()` as an async iterable whose early `return()` also drops the first response's body:
+ * a generator closed before its first `next()` never runs, so a body opened only to learn the
+ * size (a unit skipped, or resumed elsewhere) would otherwise hold its connection.
+ */
+function releasingUnread(
+  pages: () => AsyncGenerator<Uint8Array>,
+  first: OpenedBody,
+): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]() {
+      const inner = pages();
+      return {
+        next: () => inner.next(),
+        throw: (error?: unknown) => inner.throw(error),
+        return: (value?: unknown) => {
+          if (first.response) discard({ body: first.response });
+          return inner.return(value as undefined);
+        },
+      };
+    },
+  };
 }
