@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-/** Node flags that run this package's TypeScript sources (and the workspace's) directly. */
+/**
+ * Node flags that run this package's TypeScript sources (and the workspace's) directly: for
+ * the emulators; measured jobs run compiled (see {@link startJob}).
+ */
 export const TS_FLAGS = ['--conditions=q2google-source', '--import', 'tsx'];
 
 /** The absolute path of a job script under `src/jobs`. */
@@ -20,11 +23,12 @@ export interface ChildJob<T> {
 }
 
 /**
- * Starts `node <TS flags> <script>` with `input` as JSON in `BENCH_INPUT`. Every stdout line is
+ * Starts `node <script>` — the job compiled to plain ESM (`compiledJob`), so what is measured
+ * is q2google's code and not tsx — with `input` as JSON in `BENCH_INPUT`. Every stdout line is
  * JSON; lines with `type` go to `onLine`, and the line with `type: 'result'` is the result.
  * Extra node flags (e.g. `--cpu-prof`) come from `nodeFlags`.
  */
-export function startJob<T>(
+export async function startJob<T>(
   script: string,
   input: unknown,
   options: {
@@ -33,15 +37,14 @@ export function startJob<T>(
     /** Kill the job after this long (default {@link jobTimeout}). */
     timeoutMs?: number;
   } = {},
-): ChildJob<T> {
-  const child = spawn(
-    process.execPath,
-    [...TS_FLAGS, ...(options.nodeFlags ?? []), jobPath(script)],
-    {
-      env: { ...process.env, BENCH_INPUT: JSON.stringify(input) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+): Promise<ChildJob<T>> {
+  // imported here: the jobs import this file too, and must not load esbuild
+  const { compiledJob } = await import('./compile-job.js');
+  const compiled = await compiledJob(script, jobPath(script));
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), compiled], {
+    env: { ...process.env, BENCH_INPUT: JSON.stringify(input) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let result: T | undefined;
   let timedOut = false;
   const timeoutMs = options.timeoutMs ?? jobTimeout.ms;
@@ -70,12 +73,12 @@ export function startJob<T>(
 }
 
 /** Runs a job to the end and returns its result. */
-export function runJob<T>(
+export async function runJob<T>(
   script: string,
   input: unknown,
   options?: Parameters<typeof startJob>[2],
 ): Promise<T> {
-  return startJob<T>(script, input, options).result;
+  return (await startJob<T>(script, input, options)).result;
 }
 
 /** Inside a job: the parsed `BENCH_INPUT`. */

@@ -1,4 +1,6 @@
 import {
+  type ByteRequest,
+  byteRequestVia,
   DEFAULT_RETRY_POLICY,
   fetchVia,
   type MediaSource,
@@ -21,8 +23,10 @@ export interface GoProSourceConfig {
   auth: GoProAuth;
   /** API base URL; `https://api.gopro.com` by default (the sandbox's `apiUrl` in tests). */
   baseUrl?: string;
-  /** Injected fetch (through the proxy-aware shared dispatcher by default). Used for the API and the CDN. */
+  /** Injected fetch (through the proxy-aware shared dispatcher by default). Used for the API and thumbnails. */
   fetch?: typeof fetch;
+  /** What downloads media bytes from the CDN (undici's `request` through the shared dispatcher by default). */
+  download?: ByteRequest;
   /** Retry policy for API calls, downloads and mid-body resumes. */
   retry?: RetryPolicy;
   /** Defaults for the per-session choices (`raw`, `max360`, `notReady`, `edits`, `perPage`). */
@@ -76,7 +80,7 @@ export function createGoProSource(config: GoProSourceConfig): GoProSource {
   };
   const opener = {
     descriptors,
-    fetch: fetchImpl,
+    download: config.download ?? byteRequestVia(sharedHttpDispatcher()),
     retry,
     ...(config.onRetry ? { onRetry: config.onRetry } : {}),
   };

@@ -4,7 +4,11 @@ import type { z } from 'zod';
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The Q2gError for an unexpected HTTP status from GoPro (API or CDN). */
-export function httpStatusError(status: number, what: string, headers?: Headers): Q2gError {
+export function httpStatusError(
+  status: number,
+  what: string,
+  headers?: Pick<Headers, 'get'>,
+): Q2gError {
   const retryAfterMs = parseRetryAfter(headers?.get('retry-after'));
   if (status === 404) return new Q2gError('GOPRO_NOT_FOUND', `${what}: not found (404).`);
   return new Q2gError('GOPRO_HTTP', `${what}: HTTP ${status}.`, {

@@ -33,6 +33,7 @@ export {
   type GoProWiringOptions,
   goproAuthFromSettings,
   goproClientOf,
+  goproDownloadOf,
   goproFetchOf,
 } from './settings/gopro-from-settings.js';
 export {

@@ -1,9 +1,16 @@
-import type { MediaUnit } from '@q2google/core';
+import type { Readable } from 'node:stream';
+import {
+  type ByteRequest,
+  byteRequestVia,
+  type MediaUnit,
+  sharedHttpDispatcher,
+} from '@q2google/core';
 import type { GoProEmulator } from '@q2google/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { digest, expectedTail, listAll, startWithSource } from './test-support.js';
 
 let emu: GoProEmulator;
+const download = byteRequestVia(sharedHttpDispatcher());
 afterEach(() => emu?.close());
 
 async function setup(options: Parameters<typeof startWithSource>[0] = {}, config = {}) {
@@ -47,10 +54,9 @@ describe('opening a GoPro unit', () => {
     const started = await startWithSource(
       { seed: 21 },
       {
-        fetch: (input, init) => {
-          const headers = new Headers(init?.headers);
-          headers.delete('range');
-          return fetch(input, { ...init, headers });
+        download: (url, init) => {
+          const { range: _ignored, ...headers } = init?.headers ?? {};
+          return download(url, { ...init, headers });
         },
       },
     );
@@ -164,5 +170,19 @@ describe('opening a GoPro unit', () => {
     await expect(source.openUnit(photo, 10_000_000)).rejects.toMatchObject({
       code: 'GOPRO_SIZE_MISMATCH',
     });
+  });
+
+  it('frees the connection of a unit closed before any byte was read', async () => {
+    const bodies: Readable[] = [];
+    const recording: ByteRequest = async (url, init) => {
+      const res = await download(url, init);
+      bodies.push(res.body);
+      return res;
+    };
+    const { source, unit } = await setup({}, { download: recording });
+    const unread = await source.openUnit(unit('video'), 0);
+    expect(bodies.at(-1)?.destroyed).toBe(false);
+    await unread.body[Symbol.asyncIterator]().return?.();
+    expect(bodies.at(-1)?.destroyed).toBe(true);
   });
 });

@@ -1,5 +1,8 @@
+import type { Readable } from 'node:stream';
 import {
   abortError,
+  type ByteRequest,
+  type ByteResponse,
   backoffDelay,
   DEFAULT_RETRY_POLICY,
   isQ2gError,
@@ -7,6 +10,7 @@ import {
   Q2gError,
   type RetryNotice,
   type RetryPolicy,
+  readBoundedStream,
   redactUri,
   type SourceStream,
   sleep,
@@ -19,7 +23,8 @@ import { findPart } from './select-parts.js';
 /** What opening a unit needs. */
 export interface OpenerDeps {
   descriptors: DescriptorCache;
-  fetch: typeof fetch;
+  /** Fetches the CDN's bytes (undici's `request`: a Node stream body). */
+  download: ByteRequest;
   retry: RetryPolicy;
   onRetry?: (notice: RetryNotice) => void;
 }
@@ -27,6 +32,8 @@ export interface OpenerDeps {
 interface OpenedBody {
   total: number;
   body: AsyncIterable<Uint8Array>;
+  /** The response stream under `body` (none for an empty body). */
+  response?: Readable;
 }
 
 const parseTotal = (range: string | null) => {
@@ -49,17 +56,30 @@ async function* skipBytes(
   }
 }
 
+/** The most of an error body read to look for S3's error code. */
+const ERROR_BODY_MAX_BYTES = 64 * 1024;
+
 /**
  * Whether a CDN 400 is S3's `ExpiredToken`: the URL's signing session (temporary STS
- * credentials) ended before the URL's own expiry (spec §7 G3). Reads the small XML body.
+ * credentials) ended before the URL's own expiry (spec §7 G3). Reads the small XML body
+ * (at most {@link ERROR_BODY_MAX_BYTES}); the body is consumed or destroyed either way.
  */
-async function isExpiredToken(res: Response): Promise<boolean> {
+async function isExpiredToken(res: ByteResponse): Promise<boolean> {
   try {
-    return /<Code>\s*ExpiredToken\s*<\/Code>/.test(await res.text());
+    const body = await readBoundedStream(res.body, ERROR_BODY_MAX_BYTES);
+    return (
+      body !== undefined &&
+      /<Code>\s*ExpiredToken\s*<\/Code>/.test(Buffer.from(body).toString('utf8'))
+    );
   } catch {
     return false;
   }
 }
+
+/** Drops the rest of a body that will not be read (its abort error is expected, not news). */
+const discard = (res: Pick<ByteResponse, 'body'>) => {
+  res.body.on('error', () => {}).destroy();
+};
 
 /**
  * One GET of the unit's signed URL from `offset`; a refused URL (403, or 400 `ExpiredToken`)
@@ -78,11 +98,11 @@ async function openOnce(
     if (!entry) {
       throw new Q2gError('GOPRO_NOT_FOUND', `${what}: GoPro no longer offers part "${unit.part}".`);
     }
-    let res: Response;
+    let res: ByteResponse;
     try {
       // never any GoPro auth here: the URL is pre-signed and S3 rejects a second mechanism
       const headers: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
-      res = await deps.fetch(entry.url, { headers, ...(signal ? { signal } : {}) });
+      res = await deps.download(entry.url, { headers, ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) throw abortError(signal);
       throw networkError(what, error);
@@ -91,7 +111,7 @@ async function openOnce(
       throw httpStatusError(res.status, what, res.headers);
     }
     if (res.status === 403 || res.status === 400) {
-      if (!res.bodyUsed) await res.body?.cancel();
+      discard(res);
       deps.descriptors.invalidate(unit.mediaId);
       if (refreshed === 0) continue;
       throw new Q2gError(
@@ -101,7 +121,7 @@ async function openOnce(
       );
     }
     if (res.status === 416) {
-      await res.body?.cancel();
+      discard(res);
       const total = parseTotal(res.headers.get('content-range'));
       if (total === offset) return { total, body: (async function* () {})() };
       throw new Q2gError(
@@ -112,17 +132,17 @@ async function openOnce(
         },
       );
     }
-    if ((res.status !== 200 && res.status !== 206) || !res.body) {
-      await res.body?.cancel();
+    if (res.status !== 200 && res.status !== 206) {
+      discard(res);
       throw httpStatusError(res.status, what, res.headers);
     }
     const length = Number(res.headers.get('content-length') ?? Number.NaN);
-    const body = res.body as AsyncIterable<Uint8Array>;
+    const body = res.body;
     if (res.status === 206) {
       const total = parseTotal(res.headers.get('content-range'));
       const start = Number(/bytes\s+(\d+)-/.exec(res.headers.get('content-range') ?? '')?.[1]);
       if (total === undefined || start !== offset) {
-        await res.body.cancel();
+        discard(res);
         throw new Q2gError(
           'GOPRO_BAD_RESPONSE',
           `${what}: bad Content-Range for offset ${offset}.`,
@@ -131,16 +151,20 @@ async function openOnce(
           },
         );
       }
-      return { total, body };
+      return { total, body, response: res.body };
     }
     if (!Number.isFinite(length)) {
-      await res.body.cancel();
+      discard(res);
       throw new Q2gError('GOPRO_BAD_RESPONSE', `${what}: no Content-Length on a full download.`, {
         details: { field: 'content-length' },
       });
     }
     // a plain 200 ignores the Range: drop the bytes before `offset`
-    return { total: length, body: offset > 0 ? skipBytes(body, offset) : body };
+    return {
+      total: length,
+      body: offset > 0 ? skipBytes(body, offset) : body,
+      response: res.body,
+    };
   }
 }
 
@@ -200,5 +224,29 @@ export async function openGoProUnit(
       }
     }
   }
-  return { totalSize: total, offset, body: resuming() };
+  return { totalSize: total, offset, body: releasingUnread(resuming, first) };
+}
+
+/**
+ * `pages()` as an async iterable whose early `return()` also drops the first response's body:
+ * a generator closed before its first `next()` never runs, so a body opened only to learn the
+ * size (a unit skipped, or resumed elsewhere) would otherwise hold its connection.
+ */
+function releasingUnread(
+  pages: () => AsyncGenerator<Uint8Array>,
+  first: OpenedBody,
+): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]() {
+      const inner = pages();
+      return {
+        next: () => inner.next(),
+        throw: (error?: unknown) => inner.throw(error),
+        return: (value?: unknown) => {
+          if (first.response) discard({ body: first.response });
+          return inner.return(value as undefined);
+        },
+      };
+    },
+  };
 }

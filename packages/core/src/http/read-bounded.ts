@@ -19,3 +19,22 @@ export async function readBoundedBody(
   }
   return Buffer.concat(chunks);
 }
+
+/**
+ * The whole of a Node stream `body`, or undefined (with the stream destroyed) as soon as it
+ * grows past `maxBytes`: error bodies of streamed downloads (an S3 XML error, a proxy's page).
+ */
+export async function readBoundedStream(
+  body: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // leaving the loop early destroys the stream (and frees its connection)
+  for await (const chunk of body) {
+    total += chunk.length;
+    if (total > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,4 +1,4 @@
-import { currentRetry } from '../util/retry.js';
+import { currentRetry, trackRetryNumbers } from '../util/retry.js';
 import { type HttpTrace, tracedHeaders, tracedUrl, traceErrorOf } from './http-trace.js';
 
 /**
@@ -6,6 +6,7 @@ import { type HttpTrace, tracedHeaders, tracedUrl, traceErrorOf } from './http-t
  * response body ends, is cancelled or fails, with the bytes actually received.
  */
 export function traceFetch(inner: typeof fetch, trace: HttpTrace, client: string): typeof fetch {
+  trackRetryNumbers();
   return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const started = Date.now();

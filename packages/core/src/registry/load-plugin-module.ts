@@ -2,8 +2,8 @@ import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // Node 20's `import.meta.resolve` takes no parent URL without --experimental-import-meta-resolve,
 // and `require.resolve` never matches an `import`-only export (the usual ESM-only plugin), so the
-// ESM resolution algorithm comes from `import-meta-resolve`, Node's own code extracted.
-import { moduleResolve } from 'import-meta-resolve';
+// ESM resolution algorithm comes from `import-meta-resolve`, Node's own code extracted — imported
+// when a plugin package is looked up, since most runs name none (it is ~5 MiB resident).
 import { Q2gError } from '../errors/q2g-error.js';
 
 /** Imports a package by name; injectable so tests and bundlers can supply modules. */
@@ -22,6 +22,7 @@ export type ModuleImporter = (
  * @throws Q2gError `BACKEND_PACKAGE_MISSING` when no folder has it.
  */
 export const importFromDirs: ModuleImporter = async (packageName, searchDirs) => {
+  const { moduleResolve } = await import('import-meta-resolve');
   const conditions = resolveConditions();
   for (const dir of [...searchDirs, ...nodePathDirs()]) {
     let resolved: URL;

@@ -7,6 +7,7 @@ export {
   parseRetryAfter,
   type RetryNotice,
   type RetryPolicy,
+  trackRetryNumbers,
   withRetry,
 } from './retry.js';
 export { mapLimit, runPool } from './run-pool.js';

@@ -33,11 +33,25 @@ export interface RetryNotice {
   error: Q2gError;
 }
 
-const retryNumber = new AsyncLocalStorage<number>();
+// Created only when something reads the number (the HTTP trace): in Node 20 a used
+// AsyncLocalStorage installs a promise hook that taxes every promise of the process — every
+// chunk of every download and upload — for good.
+let retryNumber: AsyncLocalStorage<number> | undefined;
 
-/** The retry number of the innermost {@link withRetry} running this code (0 outside one). */
+/**
+ * Makes {@link currentRetry} answer from now on; called by whoever records it (the HTTP trace's
+ * wrappers, when built). Without it, {@link withRetry} tracks no async context.
+ */
+export function trackRetryNumbers(): void {
+  retryNumber ??= new AsyncLocalStorage<number>();
+}
+
+/**
+ * The retry number of the innermost {@link withRetry} running this code (0 outside one, and
+ * always 0 until {@link trackRetryNumbers} was called).
+ */
 export function currentRetry(): number {
-  return retryNumber.getStore() ?? 0;
+  return retryNumber?.getStore() ?? 0;
 }
 
 /**
@@ -53,7 +67,9 @@ export async function withRetry<T>(
   const wait = policy.sleep ?? sleep;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await retryNumber.run(attempt, () => operation(attempt));
+      return await (retryNumber
+        ? retryNumber.run(attempt, () => operation(attempt))
+        : operation(attempt));
     } catch (error) {
       if (!isQ2gError(error) || !error.retryable || attempt >= policy.retries) throw error;
       if (options.signal?.aborted) throw error;

@@ -9,8 +9,9 @@ interface GaxiosLike {
 }
 
 /**
- * Maps a google-auth-library failure to a typed error without keeping the original (its
- * request config holds the refresh token and client secret).
+ * Maps a token-endpoint failure (the refresh, or google-auth-library's code exchange) to a typed
+ * error without keeping the original (its request config holds the refresh token and client
+ * secret).
  */
 export function authFailure(error: unknown, action: string): Q2gError {
   if (isQ2gError(error)) return error;

@@ -1,8 +1,6 @@
 import { Q2gError } from '@q2google/core';
-import { OAuth2Client } from 'google-auth-library';
 import { REAUTH_HINT } from '../errors/classify.js';
-import { authFailure } from './auth-errors.js';
-import { oauthTransporterOptions } from './oauth-transport.js';
+import { refreshAccessToken } from './refresh-grant.js';
 import { splitScopes } from './scopes.js';
 import {
   type InsecureFilePolicy,
@@ -47,9 +45,13 @@ export interface OAuthAuthOptions {
   onTokens?: (tokens: StoredTokens) => void | Promise<void>;
 }
 
+/** An access token this close to its expiry is refreshed first (google-auth-library's margin). */
+const EAGER_REFRESH_MS = 5 * 60_000;
+
 /**
- * Credentials from a saved refresh token through google-auth-library: automatic refresh,
- * `tokens` events merged into the token file, `invalid_grant` → GPHOTOS_AUTH_REQUIRED.
+ * Credentials from a saved refresh token: the access token is refreshed (one at a time) when
+ * missing or within 5 minutes of expiry, new tokens are merged into the token
+ * file, `invalid_grant` → GPHOTOS_AUTH_REQUIRED. No OAuth library is loaded for it.
  */
 export async function createOAuthAuth(options: OAuthAuthOptions): Promise<GooglePhotosAuth> {
   const fromFile = options.tokenFile
@@ -68,54 +70,45 @@ export async function createOAuthAuth(options: OAuthAuthOptions): Promise<Google
       },
     );
   }
-  const client = new OAuth2Client({
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    endpoints: options.endpoints,
-    transporterOptions: oauthTransporterOptions(options.fetch),
-  });
-  client.setCredentials({
-    refresh_token: current.refresh_token ?? undefined,
-    access_token: current.access_token ?? undefined,
-    expiry_date: current.expiry_date ?? undefined,
-    scope: current.scope,
-  });
-  let persisting: Promise<void> = Promise.resolve();
-  client.on('tokens', (tokens) => {
-    current = mergeTokens(current, tokens as StoredTokens);
-    const snapshot = current;
-    persisting = persisting.then(async () => {
-      if (options.tokenFile) await writeTokenFile(options.tokenFile, snapshot);
-      await options.onTokens?.(snapshot);
-    });
-  });
+  let refreshing: Promise<void> | undefined;
+  const refreshOnce = () => {
+    refreshing ??= (async () => {
+      try {
+        const refreshToken = current.refresh_token;
+        if (!refreshToken) {
+          throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'The Google access token was rejected.', {
+            hint: REAUTH_HINT,
+          });
+        }
+        const fresh = await refreshAccessToken({
+          clientId: options.clientId,
+          refreshToken,
+          ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
+          ...(options.endpoints?.oauth2TokenUrl
+            ? { tokenUrl: options.endpoints.oauth2TokenUrl }
+            : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+        current = mergeTokens(current, fresh);
+        if (options.tokenFile) await writeTokenFile(options.tokenFile, current);
+        await options.onTokens?.(current);
+      } finally {
+        refreshing = undefined;
+      }
+    })();
+    return refreshing;
+  };
+  const expiring = () =>
+    !current.access_token ||
+    (typeof current.expiry_date === 'number' &&
+      current.expiry_date <= Date.now() + EAGER_REFRESH_MS);
   return {
     async headers() {
-      try {
-        const headers = await client.getRequestHeaders();
-        await persisting;
-        return { authorization: headers.get('authorization') ?? '' };
-      } catch (error) {
-        throw authFailure(error, 'getting an access token');
-      }
+      if (expiring()) await refreshOnce();
+      return { authorization: `Bearer ${current.access_token}` };
     },
-    async refresh() {
-      if (!client.credentials.refresh_token) {
-        throw new Q2gError('GPHOTOS_AUTH_REQUIRED', 'The Google access token was rejected.', {
-          hint: REAUTH_HINT,
-        });
-      }
-      try {
-        await client.refreshAccessToken();
-        await persisting;
-      } catch (error) {
-        throw authFailure(error, 'refreshing the access token');
-      }
-    },
-    grantedScopes: () => {
-      const scope = client.credentials.scope ?? current.scope;
-      return scope ? splitScopes(scope) : undefined;
-    },
+    refresh: refreshOnce,
+    grantedScopes: () => (current.scope ? splitScopes(current.scope) : undefined),
   };
 }
 

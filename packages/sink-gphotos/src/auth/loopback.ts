@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { Q2gError } from '@q2google/core';
-import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 import { authFailure } from './auth-errors.js';
 import type { OAuthEndpoints } from './google-auth.js';
 import { OAUTH_TRANSPORTER_OPTIONS } from './oauth-transport.js';
@@ -47,6 +46,8 @@ export async function runLoopbackAuthorization(
   const state = randomBytes(16).toString('base64url');
   const callback = await listenForCallback(state, options.timeoutMs ?? 300_000, options.signal);
   try {
+    // loaded here, for `auth google` only: a sync never needs the OAuth library (~16 MiB)
+    const { CodeChallengeMethod, OAuth2Client } = await import('google-auth-library');
     const client = new OAuth2Client({
       clientId: options.clientId,
       clientSecret: options.clientSecret,

@@ -4,6 +4,7 @@ import {
   tracedHeaders,
   tracedUrl,
   traceErrorOf,
+  trackRetryNumbers,
 } from '@q2google/core';
 import type { HttpRequest, HttpTransport } from './transport.js';
 
@@ -13,6 +14,7 @@ export function traceTransport(
   trace: HttpTrace,
   client = 'gphotos',
 ): HttpTransport {
+  trackRetryNumbers();
   return async (request) => {
     const started = Date.now();
     let streamed = 0;

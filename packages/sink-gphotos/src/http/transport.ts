@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   abortError,
   type HttpDispatcher,
@@ -68,7 +68,8 @@ export function createHttpTransport(dispatcher?: HttpDispatcher): HttpTransport 
         dispatcher: dispatcher ?? sharedHttpDispatcher(),
         method: request.method,
         headers: request.headers,
-        body: bodyOf(request, source),
+        // undici's docs (Dispatcher.dispatch) accept an AsyncIterable body; its types lag behind
+        body: bodyOf(request, source) as string | Uint8Array | Readable | undefined,
         headersTimeout: idle,
         bodyTimeout: idle,
         ...(request.signal ? { signal: request.signal } : {}),
@@ -99,10 +100,11 @@ export const nodeTransport: HttpTransport = createHttpTransport();
 function bodyOf(
   request: HttpRequest,
   source: { error?: unknown; failed: boolean },
-): string | Uint8Array | Readable | undefined {
+): string | Uint8Array | AsyncIterable<Uint8Array> | undefined {
   const body = request.body;
   if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) return body;
-  return Readable.from(counted(body, request.onBytesSent, source), { objectMode: false });
+  // undici writes an async iterable straight to the socket, waiting for 'drain' (back-pressure)
+  return counted(body, request.onBytesSent, source);
 }
 
 /** `body`, telling `onBytesSent` about each chunk once the socket has taken it. */

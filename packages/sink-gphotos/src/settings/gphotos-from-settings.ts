@@ -52,7 +52,7 @@ export interface GooglePhotosWiringOptions {
 export interface GoogleHttp {
   /** Library API and upload requests. */
   transport: HttpTransport;
-  /** OAuth token requests (google-auth-library's). */
+  /** OAuth token requests (the access-token refresh). */
   fetch: typeof globalThis.fetch;
 }
 

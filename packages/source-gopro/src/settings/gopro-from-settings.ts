@@ -1,10 +1,13 @@
 import {
+  type ByteRequest,
+  byteRequestVia,
   fetchVia,
   type HttpDispatcher,
   type HttpTrace,
   Q2gError,
   type RetryPolicy,
   sharedHttpDispatcher,
+  traceByteRequest,
   traceFetch,
 } from '@q2google/core';
 import type { GoProAuth } from '../auth/credentials.js';
@@ -18,6 +21,8 @@ import type { GoProSettings } from './gopro-settings.js';
 export interface GoProWiringOptions {
   /** A fetch of the app's own; by default one through `dispatcher`. */
   fetch?: typeof fetch;
+  /** Media downloads of the app's own; by default undici's `request` through `dispatcher`. */
+  download?: ByteRequest;
   /** Where requests go (the proxy-aware shared dispatcher by default). */
   dispatcher?: HttpDispatcher;
   /** Records every request (`--trace-http`). */
@@ -46,6 +51,17 @@ export function goproFetchOf(
 ): typeof fetch {
   const base = options.fetch ?? fetchVia(options.dispatcher ?? sharedHttpDispatcher());
   return options.trace ? traceFetch(base, options.trace, 'gopro') : base;
+}
+
+/**
+ * What downloads GoPro's media bytes (the CDN): the app's, else undici's `request` through the
+ * dispatcher (the shared one honours the proxy variables), traced when asked.
+ */
+export function goproDownloadOf(
+  options: Pick<GoProWiringOptions, 'download' | 'dispatcher' | 'trace'>,
+): ByteRequest {
+  const base = options.download ?? byteRequestVia(options.dispatcher ?? sharedHttpDispatcher());
+  return options.trace ? traceByteRequest(base, options.trace, 'gopro') : base;
 }
 
 /**
@@ -91,19 +107,30 @@ export async function goproAuthFromSettings(
 }
 
 /** Source options an app may tune beyond the settings. */
-export type GoProSourceTuning = Omit<GoProSourceConfig, 'auth' | 'baseUrl' | 'fetch' | 'retry'>;
+export type GoProSourceTuning = Omit<
+  GoProSourceConfig,
+  'auth' | 'baseUrl' | 'fetch' | 'download' | 'retry'
+>;
 
 /** The GoPro source the settings describe, with its credentials in the one login order. */
 export async function createGoProSourceFromSettings(
   settings: GoProSettings,
   options: GoProWiringOptions & GoProSourceTuning = {},
 ): Promise<GoProSource & { auth: GoProAuth }> {
-  const { loginHint: _hint, dispatcher: _d, trace: _t, ...tuning } = options;
+  const { loginHint: _hint, dispatcher: _d, trace: _t, download: _dl, ...tuning } = options;
   const fetch = goproFetchOf(options);
+  const download = goproDownloadOf(options);
   const auth = await goproAuthFromSettings(settings, { ...options, fetch });
   const defaults = { fileNameTag: settings.fileNameTag === true, ...tuning.defaults };
   return {
-    ...createGoProSource({ ...tuning, defaults, fetch, auth, baseUrl: settings.goproApiUrl }),
+    ...createGoProSource({
+      ...tuning,
+      defaults,
+      fetch,
+      download,
+      auth,
+      baseUrl: settings.goproApiUrl,
+    }),
     auth,
   };
 }
