@@ -88,34 +88,38 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
       });
       return;
     }
+    // Reserved before anything is sent: a budget stop leaves the unit as it was.
+    const endReservation = await ctx.budget.reserveUpload(size);
     emit({ type: 'unit-started', key, fileName: item.fileName, size, offset: pending.offset });
     let sent = 0;
-    const result = await sink.upload({
-      fileName: item.fileName,
-      mimeType: item.mimeType,
-      size,
-      ...(item.upload ? { resume: item.upload } : {}),
-      signal,
-      open: async (offset) => {
-        if (pending && pending.offset === offset) {
-          const body = pending.body;
+    const result = await sink
+      .upload({
+        fileName: item.fileName,
+        mimeType: item.mimeType,
+        size,
+        ...(item.upload ? { resume: item.upload } : {}),
+        signal,
+        open: async (offset) => {
+          if (pending && pending.offset === offset) {
+            const body = pending.body;
+            pending = undefined;
+            return body;
+          }
+          await closeStream(pending);
           pending = undefined;
-          return body;
-        }
-        await closeStream(pending);
-        pending = undefined;
-        return (await source.openUnit(item, offset, signal)).body;
-      },
-      onProgress: async (progress) => {
-        item = store.transition(key, 'uploading', { upload: progress, servedSize: size });
-        sent = progress.offset;
-        await store.flush();
-      },
-      onBytesSent: (bytes) => {
-        sent += bytes;
-        emit({ type: 'bytes', key, sent: Math.min(sent, size), size });
-      },
-    });
+          return (await source.openUnit(item, offset, signal)).body;
+        },
+        onProgress: async (progress) => {
+          item = store.transition(key, 'uploading', { upload: progress, servedSize: size });
+          sent = progress.offset;
+          await store.flush();
+        },
+        onBytesSent: (bytes) => {
+          sent += bytes;
+          emit({ type: 'bytes', key, sent: Math.min(sent, size), size });
+        },
+      })
+      .finally(endReservation);
     store.transition(key, 'uploaded', {
       uploadToken: result.uploadToken,
       uploadedAt: result.uploadedAt,
