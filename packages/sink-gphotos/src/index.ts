@@ -38,7 +38,14 @@ export type {
   RequestListener,
 } from './http/transport.js';
 export { countingTransport, createHttpTransport, nodeTransport } from './http/transport.js';
-export { GOOGLE_PHOTOS_LIMITS, MAX_ALBUM_CAPACITY } from './limits.js';
+export {
+  GOOGLE_DAILY_REQUESTS,
+  GOOGLE_PHOTOS_LIMITS,
+  GOOGLE_QUOTA_COUNTER,
+  GOOGLE_QUOTA_TIME_ZONE,
+  googleRequestQuota,
+  MAX_ALBUM_CAPACITY,
+} from './limits.js';
 export {
   BATCH_GET_LIMIT,
   MAX_IMAGE_BYTES,

@@ -20,7 +20,12 @@ import {
   nodeTransport,
   type RequestListener,
 } from './http/transport.js';
-import { GOOGLE_PHOTOS_LIMITS } from './limits.js';
+import {
+  DEFAULT_RAW_UPLOAD_MAX_BYTES,
+  GOOGLE_DAILY_REQUESTS,
+  GOOGLE_PHOTOS_LIMITS,
+  googleRequestQuota,
+} from './limits.js';
 import { createItemFinder, listMediaItems, toCreatedItem } from './listing/list-items.js';
 import {
   fetchBaseUrlImage,
@@ -55,6 +60,11 @@ export interface GooglePhotosSinkOptions {
   retry?: Partial<RetryPolicy>;
   /** Shortest wait after a per-minute 429 (default 30 s; Retry-After wins when longer). */
   rateLimitFloorMs?: number;
+  /**
+   * Library API requests q2google may spend a Pacific day, all runs together (default 10,000,
+   * Google's whole daily quota); the engine stops cleanly before going over it.
+   */
+  dailyRequestBudget?: number;
   /** Scopes the grant must hold. */
   requiredScopes?: readonly string[];
   /** Overrides of {@link GOOGLE_PHOTOS_LIMITS} (e.g. a shorter token lifetime in tests). */
@@ -124,13 +134,16 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
   });
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const limits: SinkLimits = { ...GOOGLE_PHOTOS_LIMITS, ...options.limits };
-  const uploadConfig: UploadConfig = {
-    api,
-    retry,
-    now,
-    rawUploadMaxBytes: options.rawUploadMaxBytes ?? 32 * 1024 * 1024,
+  const rawUploadMaxBytes = options.rawUploadMaxBytes ?? DEFAULT_RAW_UPLOAD_MAX_BYTES;
+  const limits: SinkLimits = {
+    ...GOOGLE_PHOTOS_LIMITS,
+    requestQuota: googleRequestQuota(
+      options.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS,
+      rawUploadMaxBytes,
+    ),
+    ...options.limits,
   };
+  const uploadConfig: UploadConfig = { api, retry, now, rawUploadMaxBytes };
   const mutex = new Mutex();
   const albums = new AlbumDirectory(api);
   const findCreated = createItemFinder(api);

@@ -30,10 +30,11 @@ export interface SinkRequestQuota {
   /** Most requests q2google may spend in one such day, all runs and sessions together. */
   dailyBudget: number;
   /**
-   * Requests one upload of `size` bytes costs when nothing fails (Google: 1 for a single-request
-   * upload, 2 for a resumable one: its start, or the offset query of a resumed one, and the put).
+   * Requests one upload of `size` bytes costs when nothing fails; `resuming` when it continues a
+   * recorded upload session (Google: 1 for a single-request upload, 2 for a resumable one: its
+   * start, or the offset query of a resumed one, and the put of the rest).
    */
-  uploadRequests(size: number): number;
+  uploadRequests(size: number, resuming: boolean): number;
 }
 
 /** The sink's fixed limits, read by the engine to plan skips and batches. */

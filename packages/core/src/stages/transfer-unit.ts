@@ -89,7 +89,7 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
       return;
     }
     // Reserved before anything is sent: a budget stop leaves the unit as it was.
-    const endReservation = await ctx.budget.reserveUpload(size);
+    const endReservation = await ctx.budget.reserveUpload(size, item.upload !== undefined);
     emit({ type: 'unit-started', key, fileName: item.fileName, size, offset: pending.offset });
     let sent = 0;
     const result = await sink

@@ -114,9 +114,9 @@ export class RequestBudget {
     };
   }
 
-  /** Reserves what an upload of `size` bytes costs (see {@link reserve}). */
-  reserveUpload(size: number): Promise<() => void> {
-    return this.reserve(this.#quota?.uploadRequests(size) ?? 0);
+  /** Reserves what an upload of `size` bytes costs, resumed or not (see {@link reserve}). */
+  reserveUpload(size: number, resuming: boolean): Promise<() => void> {
+    return this.reserve(this.#quota?.uploadRequests(size, resuming) ?? 0);
   }
 
   /**

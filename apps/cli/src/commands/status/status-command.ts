@@ -9,6 +9,7 @@ import type { CommandSpec } from '../../command.js';
 import { SUCCESS } from '../../outcome.js';
 import { formatTable } from '../../output/format.js';
 import { openBackend } from '../../run/open-backend.js';
+import { requestsToday, requestsTodayLine } from './requests-today.js';
 import { sessionStatus, statusLines, summaryRow } from './session-status.js';
 
 /** The sessions a backend can list, or a clear error when it cannot. */
@@ -64,8 +65,17 @@ export const statusCommand: CommandSpec = {
         });
       }
       const status = sessionStatus(state);
-      if (printer.mode.json) printer.json({ type: 'status', ...status });
-      else for (const line of statusLines(status, printer.style)) printer.result(line);
+      const google = await requestsToday(
+        backend,
+        config().config.dailyRequestBudget,
+        ctx.clock.now,
+      );
+      if (printer.mode.json)
+        printer.json({ type: 'status', ...status, googleRequestsToday: google });
+      else {
+        for (const line of statusLines(status, printer.style)) printer.result(line);
+        printer.result(requestsTodayLine(google));
+      }
       return SUCCESS;
     } finally {
       await close();
