@@ -15,6 +15,7 @@ import { createWebApp } from './app.js';
 import { createBackendAccess } from './backend-access.js';
 import { answerHosts, checkBindHost, hostWithPort, isLoopback } from './bind-hosts.js';
 import { ThumbnailService } from './gallery/thumbnail-service.js';
+import { engineRequestCount } from './quota/engine-request-count.js';
 import { DashboardRequestCount, sandboxRequestCount } from './quota/quota-view.js';
 import { EventLog } from './runs/event-log.js';
 import { RunManager } from './runs/run-manager.js';
@@ -81,7 +82,9 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   const access = await createBackendAccess({ target: config.stateUri, registry });
   const log = new EventLog({ dir: join(demo?.dir ?? dirname(config.googleTokenFile), 'web-logs') });
   const counted = new DashboardRequestCount();
-  const quota = demo ? sandboxRequestCount(config.gphotosApiUrl, counted) : counted;
+  const quota = demo
+    ? sandboxRequestCount(config.gphotosApiUrl, counted)
+    : engineRequestCount(access, config.dailyRequestBudget, counted);
   const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
   const runs = new RunManager({
     access,
