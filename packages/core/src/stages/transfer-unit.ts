@@ -67,6 +67,8 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
     item.upload?.offset ?? 0,
     signal,
   );
+  // Ends when the unit's outcome is recorded (or the transfer failed).
+  let endReservation = () => {};
   try {
     const size = pending.totalSize;
     if (item.status === 'discovered' && (size === 0 || size > sizeLimit(ctx, item))) {
@@ -89,37 +91,35 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
       return;
     }
     // Reserved before anything is sent: a budget stop leaves the unit as it was.
-    const endReservation = await ctx.budget.reserveUpload(size, item.upload !== undefined);
+    endReservation = await ctx.budget.reserveUpload(size, item.upload !== undefined);
     emit({ type: 'unit-started', key, fileName: item.fileName, size, offset: pending.offset });
     let sent = 0;
-    const result = await sink
-      .upload({
-        fileName: item.fileName,
-        mimeType: item.mimeType,
-        size,
-        ...(item.upload ? { resume: item.upload } : {}),
-        signal,
-        open: async (offset) => {
-          if (pending && pending.offset === offset) {
-            const body = pending.body;
-            pending = undefined;
-            return body;
-          }
-          await closeStream(pending);
+    const result = await sink.upload({
+      fileName: item.fileName,
+      mimeType: item.mimeType,
+      size,
+      ...(item.upload ? { resume: item.upload } : {}),
+      signal,
+      open: async (offset) => {
+        if (pending && pending.offset === offset) {
+          const body = pending.body;
           pending = undefined;
-          return (await source.openUnit(item, offset, signal)).body;
-        },
-        onProgress: async (progress) => {
-          item = store.transition(key, 'uploading', { upload: progress, servedSize: size });
-          sent = progress.offset;
-          await store.flush();
-        },
-        onBytesSent: (bytes) => {
-          sent += bytes;
-          emit({ type: 'bytes', key, sent: Math.min(sent, size), size });
-        },
-      })
-      .finally(endReservation);
+          return body;
+        }
+        await closeStream(pending);
+        pending = undefined;
+        return (await source.openUnit(item, offset, signal)).body;
+      },
+      onProgress: async (progress) => {
+        item = store.transition(key, 'uploading', { upload: progress, servedSize: size });
+        sent = progress.offset;
+        await store.flush();
+      },
+      onBytesSent: (bytes) => {
+        sent += bytes;
+        emit({ type: 'bytes', key, sent: Math.min(sent, size), size });
+      },
+    });
     store.transition(key, 'uploaded', {
       uploadToken: result.uploadToken,
       uploadedAt: result.uploadedAt,
@@ -130,6 +130,7 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
     await store.flush();
     emit({ type: 'unit-done', key, fileName: item.fileName, status: 'uploaded' });
   } finally {
+    endReservation();
     await closeStream(pending);
   }
 }

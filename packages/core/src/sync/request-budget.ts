@@ -191,7 +191,7 @@ export class RequestBudget {
     const spent = this.#spent(day);
     return new Q2gError(
       'SYNC_DAILY_BUDGET_REACHED',
-      `The daily budget of ${quota.dailyBudget} ${quota.counter} requests is spent (${spent} today, ${this.#reserved} more in flight); stopped before going over it.`,
+      `Today's budget of ${quota.dailyBudget} requests (${quota.counter}) is reached: ${spent} spent, ${this.#reserved} in flight; stopped before going over it.`,
       {
         hint: `Run again after ${resumeAt} (midnight ${quota.timeZone}), or raise the daily request budget.`,
         details: { resumeAt, day, spent, budget: quota.dailyBudget },
