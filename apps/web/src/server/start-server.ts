@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createBackendRegistry } from '@q2google/core';
 import { type ConfigSources, engineOptionsOf, loadConfig } from '@q2google/core/config';
+import { GOOGLE_DAILY_REQUESTS } from '@q2google/sink-gphotos';
 import type { Connections } from './accounts/connections.js';
 import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
@@ -84,7 +85,7 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   const counted = new DashboardRequestCount();
   const quota = demo
     ? sandboxRequestCount(config.gphotosApiUrl, counted)
-    : engineRequestCount(access, config.dailyRequestBudget, counted);
+    : engineRequestCount(access, config.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS, counted);
   const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
   const runs = new RunManager({
     access,

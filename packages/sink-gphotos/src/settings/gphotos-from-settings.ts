@@ -113,7 +113,7 @@ export function createGooglePhotosSinkFromSettings(
   const http = googleHttpOf(options);
   return createGooglePhotosSink({
     ...(settings.reconcileMaxPages ? { reconcileMaxPages: settings.reconcileMaxPages } : {}),
-    dailyRequestBudget: settings.dailyRequestBudget,
+    ...(settings.dailyRequestBudget ? { dailyRequestBudget: settings.dailyRequestBudget } : {}),
     ...tuning,
     transport: http.transport,
     limits: {

@@ -16,12 +16,13 @@ export const GPHOTOS_SETTINGS = defineSettings(
     /** Pages (of 100 items) a lost batch's reconciliation lists at most; 200 when unset. */
     reconcileMaxPages: z.coerce.number().int().min(1).optional(),
     /**
-     * Library API requests q2google may spend a Pacific day, every run and session together.
+     * Library API requests q2google may spend a Pacific day, every run and session together;
+     * Google's whole 10,000 when unset.
      * A Google setting, not core's: it is a share of Google's per-project quota, and this
      * plugin declares it to the engine as `limits.requestQuota`; the engine only enforces what
      * the sink declares, for any sink.
      */
-    dailyRequestBudget: z.coerce.number().int().min(1).default(GOOGLE_DAILY_REQUESTS),
+    dailyRequestBudget: z.coerce.number().int().min(1).optional(),
   },
   {
     googleClientId: { allowed: 'the client id of a Google OAuth "Desktop app" client' },

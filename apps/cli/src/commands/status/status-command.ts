@@ -5,6 +5,7 @@ import {
   type SessionSummary,
   type SyncStateBackend,
 } from '@q2google/core';
+import { GOOGLE_DAILY_REQUESTS } from '@q2google/sink-gphotos';
 import type { CommandSpec } from '../../command.js';
 import { SUCCESS } from '../../outcome.js';
 import { formatTable } from '../../output/format.js';
@@ -67,7 +68,7 @@ export const statusCommand: CommandSpec = {
       const status = sessionStatus(state);
       const google = await requestsToday(
         backend,
-        config().config.dailyRequestBudget,
+        config().config.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS,
         ctx.clock.now,
       );
       if (printer.mode.json)
