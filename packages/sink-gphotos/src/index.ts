@@ -39,8 +39,12 @@ export type {
 } from './http/transport.js';
 export { countingTransport, createHttpTransport, nodeTransport } from './http/transport.js';
 export {
+  GOOGLE_DAILY_REQUESTS,
   GOOGLE_PHOTOS_LIMITS,
   GOOGLE_PHOTOS_REQUEST_COSTS,
+  GOOGLE_QUOTA_COUNTER,
+  GOOGLE_QUOTA_TIME_ZONE,
+  googleRequestQuota,
   MAX_ALBUM_CAPACITY,
 } from './limits.js';
 export {

@@ -1,4 +1,4 @@
-import type { SinkLimits, SinkRequestCosts } from '@q2google/core';
+import type { SinkLimits, SinkRequestCosts, SinkRequestQuota } from '@q2google/core';
 
 /** Google Photos' fixed limits (spec §4.1, §4.5, §6.1), read by the engine through the port. */
 export const GOOGLE_PHOTOS_LIMITS: SinkLimits = {
@@ -34,3 +34,33 @@ export const GOOGLE_PHOTOS_REQUEST_COSTS: SinkRequestCosts = {
   dailyRequests: 10_000,
   quotaTimeZone: 'America/Los_Angeles',
 };
+
+/** Files up to this size are uploaded in one raw request by default (32 MiB). */
+export const DEFAULT_RAW_UPLOAD_MAX_BYTES = 32 * 1024 * 1024;
+
+/** Library API requests Google gives one OAuth project a day, uploads included (spec §6.2). */
+export const GOOGLE_DAILY_REQUESTS = 10_000;
+
+/** Google's daily quotas reset at midnight in this time zone (spec §6.2). */
+export const GOOGLE_QUOTA_TIME_ZONE = 'America/Los_Angeles';
+
+/** The name the engine counts Google Photos requests under, in every state backend. */
+export const GOOGLE_QUOTA_COUNTER = 'gphotos';
+
+/**
+ * Google's daily request quota as the engine keeps to it: `dailyBudget` requests a Pacific day
+ * (the user's share of the project's 10,000); a new upload up to `rawUploadMaxBytes` is one
+ * raw request, a larger or resumed one two (start or offset query, then the rest in one request;
+ * spec §11 P3).
+ */
+export function googleRequestQuota(
+  dailyBudget: number,
+  rawUploadMaxBytes = DEFAULT_RAW_UPLOAD_MAX_BYTES,
+): SinkRequestQuota {
+  return {
+    counter: GOOGLE_QUOTA_COUNTER,
+    timeZone: GOOGLE_QUOTA_TIME_ZONE,
+    dailyBudget,
+    uploadRequests: (size, resuming) => (size <= rawUploadMaxBytes && !resuming ? 1 : 2),
+  };
+}

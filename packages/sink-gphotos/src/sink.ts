@@ -20,7 +20,13 @@ import {
   nodeTransport,
   type RequestListener,
 } from './http/transport.js';
-import { GOOGLE_PHOTOS_LIMITS, GOOGLE_PHOTOS_REQUEST_COSTS } from './limits.js';
+import {
+  DEFAULT_RAW_UPLOAD_MAX_BYTES,
+  GOOGLE_DAILY_REQUESTS,
+  GOOGLE_PHOTOS_LIMITS,
+  GOOGLE_PHOTOS_REQUEST_COSTS,
+  googleRequestQuota,
+} from './limits.js';
 import { createItemFinder, listMediaItems, toCreatedItem } from './listing/list-items.js';
 import {
   fetchBaseUrlImage,
@@ -55,6 +61,11 @@ export interface GooglePhotosSinkOptions {
   retry?: Partial<RetryPolicy>;
   /** Shortest wait after a per-minute 429 (default 30 s; Retry-After wins when longer). */
   rateLimitFloorMs?: number;
+  /**
+   * Library API requests q2google may spend a Pacific day, all runs together (default 10,000,
+   * Google's whole daily quota); the engine stops cleanly before going over it.
+   */
+  dailyRequestBudget?: number;
   /** Scopes the grant must hold. */
   requiredScopes?: readonly string[];
   /** Overrides of {@link GOOGLE_PHOTOS_LIMITS} (e.g. a shorter token lifetime in tests). */
@@ -133,6 +144,10 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
       simpleUploadMaxBytes: rawUploadMaxBytes,
       reconcileMaxPages: options.reconcileMaxPages ?? DEFAULT_RECONCILE_MAX_PAGES,
     },
+    requestQuota: googleRequestQuota(
+      options.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS,
+      rawUploadMaxBytes,
+    ),
     ...options.limits,
   };
   const uploadConfig: UploadConfig = { api, retry, now, rawUploadMaxBytes };

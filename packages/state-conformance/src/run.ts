@@ -16,6 +16,7 @@ import { leaseStressGroup } from './groups/lease-stress.js';
 import { leasesGroup } from './groups/leases.js';
 import { ledgerGroup } from './groups/ledger.js';
 import { listSessionsGroup } from './groups/list-sessions.js';
+import { requestCountsGroup } from './groups/request-counts.js';
 import { roundTripGroup } from './groups/round-trip.js';
 import { storedRecordsGroup } from './groups/stored-records.js';
 import { transitionsGroup } from './groups/transitions.js';
@@ -46,6 +47,8 @@ export const CONFORMANCE_GROUPS = {
   'list-sessions': listSessionsGroup,
   /** The cross-session ledger (when declared). */
   ledger: ledgerGroup,
+  /** A sink's requests per day, shared by every run (when declared). */
+  'request-counts': requestCountsGroup,
   /** Leases for several workers (when declared). */
   leases: leasesGroup,
   /** Leases under contention (when declared). */

@@ -19,6 +19,7 @@ import {
 import { removeFile, syncDirectory, writeFileAtomic } from './atomic-write.js';
 import { type FileOps, nodeFileOps, pathExists } from './file-ops.js';
 import { ledgerLookup, ledgerRecord } from './json-ledger.js';
+import { recordRequests, requestsSpent } from './json-request-counts.js';
 import { recordFileName, type SessionPaths, sessionPaths } from './layout.js';
 import { listJsonSessions } from './list-sessions.js';
 import { readJsonFile } from './read-json-file.js';
@@ -49,6 +50,7 @@ export const JSON_BACKEND_CAPABILITIES: BackendCapabilities = Object.freeze({
   incrementalSave: true,
   listSessions: true,
   ledger: true,
+  requestCounts: true,
   concurrency: 'exclusive',
 });
 
@@ -95,6 +97,14 @@ class JsonStore {
 
   ledgerRecord(entries: Parameters<typeof ledgerRecord>[2]) {
     return ledgerRecord(this.ops, this.root, entries);
+  }
+
+  recordRequests(tally: Parameters<typeof recordRequests>[2]) {
+    return recordRequests(this.ops, this.root, tally);
+  }
+
+  requestsSpent(counter: string, day: string) {
+    return requestsSpent(this.ops, this.root, counter, day);
   }
 
   /** Lets queued operations settle (they refuse once closed), then drops locks and caches. */

@@ -8,6 +8,7 @@
  * <dir>/<sessionId>/.lock              the writer's pid, hostname, start time
  * <dir>/<sessionId>.json               the v0 flat layout: the whole session in one file
  * <dir>/_ledger/<key>.json             one ledger entry each
+ * <dir>/_requests/<counter>/<day>/<writer>.json   one run's requests that day
  * ```
  */
 import { join } from 'node:path';
@@ -26,6 +27,11 @@ export interface SessionPaths {
 /** The ledger folder under a state directory. */
 export function ledgerDir(root: string): string {
   return join(root, '_ledger');
+}
+
+/** The folder of a request counter's day (`day` is `YYYY-MM-DD`; both names are encoded). */
+export function requestCountDir(root: string, counter: string, day: string): string {
+  return join(root, '_requests', encodeKey(counter), encodeKey(day));
 }
 
 /** The paths of session `id` under `root`; throws STATE_INVALID for an unsafe id. */

@@ -1,6 +1,6 @@
 /** The backend's typed collections and the indexes they need (created on open, idempotently). */
 import type { Collection, Db, Document } from 'mongodb';
-import type { LedgerDoc, PartDoc, SessionDoc } from './documents.js';
+import type { LedgerDoc, PartDoc, RequestCountDoc, SessionDoc } from './documents.js';
 import type { LockDoc } from './generation-locks.js';
 import type { CollectionNames } from './names.js';
 
@@ -10,6 +10,7 @@ export interface Collections {
   items: Collection<PartDoc>;
   batches: Collection<PartDoc>;
   ledger: Collection<LedgerDoc>;
+  requestCounts: Collection<RequestCountDoc>;
   leases: Collection<LockDoc>;
   roles: Collection<LockDoc>;
 }
@@ -21,6 +22,7 @@ export function collectionsOf(db: Db, names: CollectionNames): Collections {
     items: db.collection<PartDoc>(names.items),
     batches: db.collection<PartDoc>(names.batches),
     ledger: db.collection<LedgerDoc>(names.ledger),
+    requestCounts: db.collection<RequestCountDoc>(names.requestCounts),
     leases: db.collection<LockDoc>(names.leases),
     roles: db.collection<LockDoc>(names.roles),
   };
@@ -72,5 +74,6 @@ export async function ensureIndexes(c: Collections): Promise<void> {
     ensure(c.batches, PART_INDEXES),
     ensure(c.leases, LOCK_INDEXES),
     ensure(c.roles, LOCK_INDEXES),
+    ensure(c.requestCounts, [{ name: 'counter_day', key: { counter: 1, day: 1 } }]),
   ]);
 }

@@ -42,6 +42,18 @@ export const LedgerDocSchema = z.object({
 /** A value {@link LedgerDocSchema} has validated (documented there). */
 export type LedgerDoc = z.infer<typeof LedgerDocSchema>;
 
+/** `request_counts`: one writer's request total for one counter and day. */
+export const RequestCountDocSchema = z.object({
+  /** `counter`, `day` and `writer` as one JSON array text. */
+  _id: z.string(),
+  counter: z.string(),
+  day: z.string(),
+  writer: z.string(),
+  requests: z.number(),
+});
+/** A value {@link RequestCountDocSchema} has validated (documented there). */
+export type RequestCountDoc = z.infer<typeof RequestCountDocSchema>;
+
 /** The `_id` of a unit or batch document: session ids cannot contain `/`. */
 export function partId(sessionId: string, key: string): string {
   return `${sessionId}/${key}`;

@@ -19,6 +19,7 @@ import { classifyConnectionError, invalidUri, isUriError } from './errors.js';
 import * as leases from './leases.js';
 import { lookupLedger, recordLedger } from './ledger.js';
 import { type CollectionNames, type CollectionPlacement, resolveCollectionNames } from './names.js';
+import { recordRequests, requestsSpent } from './request-counts.js';
 import { listStoredSessions, readSession } from './session-reads.js';
 import { writeChanges, writeSession } from './session-writes.js';
 
@@ -48,6 +49,7 @@ export const MONGO_CAPABILITIES: BackendCapabilities = Object.freeze({
   incrementalSave: true,
   listSessions: true,
   ledger: true,
+  requestCounts: true,
   leases: true,
   concurrency: 'shared',
 });
@@ -103,6 +105,8 @@ export async function createMongoBackend(options: MongoBackendOptions): Promise<
         listSessions: () => listStoredSessions(c),
         ledgerLookup: (keys) => lookupLedger(c, keys),
         ledgerRecord: (entries) => recordLedger(c, entries),
+        recordRequests: (tally) => recordRequests(c, tally),
+        requestsSpent: (counter, day) => requestsSpent(c, counter, day),
         claimItems: (claim) => leases.claimItems(c, claim, now()),
         renewLeases: (sessionId, workerId, keys, leaseMs) =>
           leases.renewLeases(c, { sessionId, workerId, keys, leaseMs }, now()),

@@ -22,6 +22,7 @@ export interface CollectionNames {
   items: string;
   batches: string;
   ledger: string;
+  requestCounts: string;
   leases: string;
   roles: string;
 }
@@ -56,6 +57,7 @@ export function resolveCollectionNames(
     items: `${prefix}items`,
     batches: `${prefix}batches`,
     ledger: `${prefix}ledger`,
+    requestCounts: `${prefix}request_counts`,
     leases: `${prefix}leases`,
     roles: `${prefix}roles`,
   };

@@ -62,6 +62,19 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    description: 'request counts per counter, day and writer',
+    statements: (t) => [
+      `CREATE TABLE ${t.requestCounts} (
+        counter text NOT NULL,
+        day text NOT NULL,
+        writer text NOT NULL,
+        requests bigint NOT NULL,
+        PRIMARY KEY (counter, day, writer)
+      )`,
+    ],
+  },
 ];
 
 /** The schema version this build creates and reads. */

@@ -32,6 +32,8 @@ export interface TableNames {
   items: string;
   batches: string;
   ledger: string;
+  /** A sink's requests per day and writer (`req_counts`). */
+  requestCounts: string;
   roles: string;
   migrations: string;
   /** A bare (unqualified, unquoted) name for an index or constraint with this prefix. */
@@ -72,6 +74,7 @@ export function resolveTableNames(input: TablePlacement = {}): TableNames {
     items: table('items'),
     batches: table('batches'),
     ledger: table('ledger'),
+    requestCounts: table('req_counts'),
     roles: table('roles'),
     migrations: table('migrations'),
     index: (suffix) => quoteIdent(`${prefix}${suffix}`),

@@ -19,6 +19,7 @@ import * as leases from './leases.js';
 import { lookupLedger, recordLedger } from './ledger.js';
 import { migrate } from './migrations.js';
 import { resolveTableNames, type TableNames, type TablePlacement } from './names.js';
+import { recordRequests, requestsSpent } from './request-counts.js';
 import { listStoredSessions, readSession } from './session-reads.js';
 import { writeChanges, writeSession } from './session-writes.js';
 
@@ -50,6 +51,7 @@ export const POSTGRES_CAPABILITIES: BackendCapabilities = Object.freeze({
   incrementalSave: true,
   listSessions: true,
   ledger: true,
+  requestCounts: true,
   leases: true,
   concurrency: 'shared',
 });
@@ -122,6 +124,8 @@ export async function createPostgresBackend(
         listSessions: () => listStoredSessions(pool, tables),
         ledgerLookup: (keys) => lookupLedger(pool, tables, keys),
         ledgerRecord: (entries) => recordLedger(pool, tables, entries),
+        recordRequests: (tally) => recordRequests(pool, tables, tally),
+        requestsSpent: (counter, day) => requestsSpent(pool, tables, counter, day),
         claimItems: (claim) => leases.claimItems(pool, tables, claim, now()),
         renewLeases: (sessionId, workerId, keys, leaseMs) =>
           leases.renewLeases(pool, tables, { sessionId, workerId, keys, leaseMs }, now()),

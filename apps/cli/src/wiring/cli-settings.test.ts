@@ -41,6 +41,7 @@ describe("the CLI's settings (core's, the GoPro source's, the Google Photos sink
       'Q2G_GOOGLE_OAUTH_AUTH_URL',
       'Q2G_ALBUM_CAPACITY',
       'Q2G_RECONCILE_MAX_PAGES',
+      'Q2G_DAILY_REQUEST_BUDGET',
       'Q2G_TRACE_HTTP',
     ]);
   });

@@ -9,13 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createBackendRegistry } from '@q2google/core';
 import { type ConfigSources, engineOptionsOf, loadConfig } from '@q2google/core/config';
-import { createGooglePhotosSinkFromSettings } from '@q2google/sink-gphotos';
+import { createGooglePhotosSinkFromSettings, GOOGLE_DAILY_REQUESTS } from '@q2google/sink-gphotos';
 import type { Connections } from './accounts/connections.js';
 import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
 import { createBackendAccess } from './backend-access.js';
 import { answerHosts, checkBindHost, hostWithPort, isLoopback } from './bind-hosts.js';
 import { ThumbnailService } from './gallery/thumbnail-service.js';
+import { engineRequestCount } from './quota/engine-request-count.js';
 import { DashboardRequestCount, sandboxRequestCount } from './quota/quota-view.js';
 import { EventLog } from './runs/event-log.js';
 import { RunManager } from './runs/run-manager.js';
@@ -82,7 +83,9 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   const access = await createBackendAccess({ target: config.stateUri, registry });
   const log = new EventLog({ dir: join(demo?.dir ?? dirname(config.googleTokenFile), 'web-logs') });
   const counted = new DashboardRequestCount();
-  const quota = demo ? sandboxRequestCount(config.gphotosApiUrl, counted) : counted;
+  const quota = demo
+    ? sandboxRequestCount(config.gphotosApiUrl, counted)
+    : engineRequestCount(access, config.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS, counted);
   const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
   const runs = new RunManager({
     access,

@@ -129,8 +129,11 @@ export interface ProgressSample {
 
 /** `GET /api/quota?session=`: Google requests today against the daily budget. */
 export interface QuotaView {
-  /** `dashboard`: requests of runs this server started; `sandbox`: the emulator's counter. */
-  source: 'dashboard' | 'sandbox';
+  /**
+   * `engine`: what every q2google run recorded in the state backend; `dashboard`: requests of
+   * runs this server started; `sandbox`: the emulator's counter.
+   */
+  source: 'engine' | 'dashboard' | 'sandbox';
   requests: number;
   dailyLimit: number;
   /** The Pacific date counted, `YYYY-MM-DD`. */

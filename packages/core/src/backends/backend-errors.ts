@@ -32,6 +32,7 @@ const READ_METHODS: ReadonlySet<string> = new Set<BackendMethod>([
   'load',
   'listSessions',
   'ledgerLookup',
+  'requestsSpent',
 ]);
 
 /** The code an unexpected failure of `operation` gets. */

@@ -7,7 +7,7 @@ import type { Q2gErrorCode } from './error-codes.js';
  * | category            | meaning                                                          |
  * |---------------------|------------------------------------------------------------------|
  * | cancelled           | the user or the caller stopped the run                           |
- * | quota               | the sink's daily quota is used up; resume later                  |
+ * | quota               | the sink's daily quota, or the user's budget of it, is used up   |
  * | auth                | a login is missing, expired or lacks a scope                     |
  * | configuration       | a setting or request is wrong; nothing can succeed until fixed   |
  * | session-conflict    | the request contradicts the saved session                        |
@@ -84,6 +84,8 @@ export const ERROR_CODE_CATEGORIES = {
   SYNC_SESSION_MISMATCH: 'session-conflict',
   SYNC_RETRIES_EXHAUSTED: 'remote',
   SYNC_CREATE_UNCERTAIN: 'remote',
+  // The user's daily request budget: stops and resumes like the sink's own daily quota.
+  SYNC_DAILY_BUDGET_REACHED: 'quota',
   INTERNAL: 'internal',
 } as const satisfies Record<Q2gErrorCode, ErrorCategory>;
 

@@ -14,6 +14,29 @@ export interface CreatedItemsScope {
   maxPages?: number;
 }
 
+/**
+ * A daily request quota the sink's service counts (Google Photos: 10,000 Library API requests a
+ * day per OAuth project, reset at midnight America/Los_Angeles). The engine counts every request
+ * the sink reports through `MediaSink.onRequest` per calendar day of `timeZone`, in the state
+ * backend when it can (capability `requestCounts`), and stops a run cleanly before it would spend
+ * more than `dailyBudget` in one day. The sink owns the numbers (its settings), the engine only
+ * enforces them.
+ */
+export interface SinkRequestQuota {
+  /** The counter's name; sinks spending one quota share it (e.g. `gphotos`). */
+  counter: string;
+  /** IANA time zone whose midnight resets the quota. */
+  timeZone: string;
+  /** Most requests q2google may spend in one such day, all runs and sessions together. */
+  dailyBudget: number;
+  /**
+   * Requests one upload of `size` bytes costs when nothing fails; `resuming` when it continues a
+   * recorded upload session (Google: 1 for a single-request upload, 2 for a resumable one: its
+   * start, or the offset query of a resumed one, and the put of the rest).
+   */
+  uploadRequests(size: number, resuming: boolean): number;
+}
+
 /** The sink's fixed limits, read by the engine to plan skips and batches. */
 export interface SinkLimits {
   /** Most items in one `createItems` call (50 for Google Photos). */
@@ -34,6 +57,8 @@ export interface SinkLimits {
    * never sends a unit into a full album: it continues into `Title (2)`, `Title (3)`, ….
    */
   albumCapacity?: number;
+  /** The daily request quota the engine keeps to; no budget when absent. */
+  requestQuota?: SinkRequestQuota;
   /**
    * What the sink's calls cost against a daily request quota, for the quota plan; absent when
    * the sink has no such quota.
@@ -157,4 +182,11 @@ export interface MediaSink {
   ): AsyncIterable<CreatedMediaItem>;
   /** A cheap check that the credentials work. */
   verify?(signal?: AbortSignal): Promise<{ scopes: string[] }>;
+  /**
+   * Calls `listener` once for every request this sink sends that counts against
+   * `limits.requestQuota` (retries and resumed chunks included; credential refreshes not).
+   * The engine subscribes for the length of a run to count what it spends; returns the
+   * unsubscribe function. Without it the engine cannot count and keeps no budget.
+   */
+  onRequest?(listener: () => void): () => void;
 }

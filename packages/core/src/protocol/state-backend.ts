@@ -10,6 +10,8 @@
  * | incrementalSave  | `saveChanges` — cost proportional to what changed             |
  * | listSessions     | `listSessions`                                                |
  * | ledger           | `ledgerLookup`, `ledgerRecord` — media synced by any session  |
+ * | requestCounts    | `recordRequests`, `requestsSpent` — a sink's requests per day, |
+ * |                  | shared by every run and session on the backend                |
  * | leases           | `claimItems`, `renewLeases`, `releaseLeases`, `acquireRole`,  |
  * |                  | `releaseRole` — several workers on one session                |
  *
@@ -31,6 +33,7 @@ export const BackendCapabilitiesSchema = z.object({
   incrementalSave: z.boolean().optional(),
   listSessions: z.boolean().optional(),
   ledger: z.boolean().optional(),
+  requestCounts: z.boolean().optional(),
   leases: z.boolean().optional(),
   /** `exclusive`: a second process on one session is refused; `shared`: leases coordinate. */
   concurrency: z.enum(['exclusive', 'shared', 'unsafe']).optional(),
@@ -71,6 +74,25 @@ export interface LedgerEntry {
   createdAt: string;
 }
 
+/**
+ * One writer's running total of a sink's requests on one day (capability `requestCounts`).
+ * Every run counts under its own `writer` id and records its cumulative total for the day, so
+ * writing is idempotent (a retried write changes nothing) and two writers never overwrite each
+ * other: the backend keeps, per (`counter`, `day`, `writer`), the largest `requests` written,
+ * and `requestsSpent` sums the writers of a day. Many writers write at once; one writer's
+ * writes never overlap (the engine awaits each before the next).
+ */
+export interface RequestTally {
+  /** Which quota (`SinkRequestQuota.counter`, e.g. `gphotos`). */
+  counter: string;
+  /** The quota's calendar day, `YYYY-MM-DD` in its time zone. */
+  day: string;
+  /** The run that counted (unique per run). */
+  writer: string;
+  /** Requests this writer has spent that day so far. */
+  requests: number;
+}
+
 /** A request to lease units of a session for one worker. */
 export interface LeaseClaim {
   sessionId: string;
@@ -109,6 +131,10 @@ export interface SyncStateBackend {
   ledgerLookup?(keys: string[]): Promise<Map<string, LedgerEntry>>;
   /** Records created units in the cross-session ledger; existing keys are kept (capability `ledger`). */
   ledgerRecord?(entries: LedgerEntry[]): Promise<void>;
+  /** Keeps the larger of the stored and this writer's total for the day, atomically (capability `requestCounts`). */
+  recordRequests?(tally: RequestTally): Promise<void>;
+  /** The requests every writer recorded for `counter` on `day`, summed; 0 when none (capability `requestCounts`). */
+  requestsSpent?(counter: string, day: string): Promise<number>;
   /** Atomically leases up to `limit` unleased or lease-expired units (capability `leases`). */
   claimItems?(claim: LeaseClaim): Promise<ItemState[]>;
   /** Extends this worker's leases; returns the keys it still holds (capability `leases`). */
@@ -141,6 +167,7 @@ export function resolveCapabilities(backend: SyncStateBackend): Required<
     incrementalSave: declared.incrementalSave === true && has('saveChanges'),
     listSessions: declared.listSessions === true && has('listSessions'),
     ledger: declared.ledger === true && has('ledgerLookup', 'ledgerRecord'),
+    requestCounts: declared.requestCounts === true && has('recordRequests', 'requestsSpent'),
     leases:
       declared.leases === true &&
       has('claimItems', 'renewLeases', 'releaseLeases', 'acquireRole', 'releaseRole'),
@@ -156,6 +183,8 @@ export const BACKEND_METHODS = [
   'listSessions',
   'ledgerLookup',
   'ledgerRecord',
+  'recordRequests',
+  'requestsSpent',
   'claimItems',
   'renewLeases',
   'releaseLeases',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SinkRequestCosts } from '../protocol/media-sink.js';
+import { nextMidnight } from '../util/calendar-day.js';
 import { planQuota } from './quota-plan.js';
 import { QuotaPlanSchema } from './quota-plan-schema.js';
-import { nextMidnight } from './quota-reset.js';
 
 const costs: SinkRequestCosts = {
   simpleUploadMaxBytes: 1000,
@@ -97,20 +97,22 @@ describe('planQuota', () => {
 
 describe('nextMidnight', () => {
   it('is the next midnight Pacific, in standard and daylight time', () => {
-    expect(nextMidnight(now, 'America/Los_Angeles').toISOString()).toBe('2026-12-01T08:00:00.000Z');
+    expect(nextMidnight(now.getTime(), 'America/Los_Angeles').toISOString()).toBe(
+      '2026-12-01T08:00:00.000Z',
+    );
     expect(
-      nextMidnight(new Date('2026-07-01T06:59:00Z'), 'America/Los_Angeles').toISOString(),
+      nextMidnight(Date.parse('2026-07-01T06:59:00Z'), 'America/Los_Angeles').toISOString(),
     ).toBe('2026-07-01T07:00:00.000Z');
     expect(
-      nextMidnight(new Date('2026-07-01T07:00:00Z'), 'America/Los_Angeles').toISOString(),
+      nextMidnight(Date.parse('2026-07-01T07:00:00Z'), 'America/Los_Angeles').toISOString(),
     ).toBe('2026-07-02T07:00:00.000Z');
   });
 
   it('crosses a daylight-saving change (8 March 2026 in Los Angeles)', () => {
     expect(
-      nextMidnight(new Date('2026-03-08T12:00:00Z'), 'America/Los_Angeles').toISOString(),
+      nextMidnight(Date.parse('2026-03-08T12:00:00Z'), 'America/Los_Angeles').toISOString(),
     ).toBe('2026-03-09T07:00:00.000Z');
-    expect(nextMidnight(new Date('2026-01-15T12:00:00Z'), 'UTC').toISOString()).toBe(
+    expect(nextMidnight(Date.parse('2026-01-15T12:00:00Z'), 'UTC').toISOString()).toBe(
       '2026-01-16T00:00:00.000Z',
     );
   });

@@ -1,6 +1,6 @@
 import type { SinkRequestCosts } from '../protocol/media-sink.js';
+import { nextMidnight } from '../util/calendar-day.js';
 import type { PlannedRequests, QuotaPlan } from './quota-plan-schema.js';
-import { nextMidnight } from './quota-reset.js';
 
 /** The album the units go to, as far as the session knows it. */
 export interface PlannedAlbum {
@@ -107,7 +107,7 @@ export function planQuota(input: QuotaPlanInput): QuotaPlan {
     dailyBudget,
     spentToday,
     days: daysFor(requests.total, Math.max(0, dailyBudget - spentToday), dailyBudget),
-    firstResetAt: nextMidnight(now, costs.quotaTimeZone).toISOString(),
+    firstResetAt: nextMidnight(now.getTime(), costs.quotaTimeZone).toISOString(),
     timeZone: costs.quotaTimeZone,
     reconcileMaxPagesPerLostAnswer: costs.reconcileMaxPages,
   };

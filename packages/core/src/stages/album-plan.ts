@@ -69,8 +69,12 @@ export class AlbumPlan {
 
   /** Finds or creates the title's `sequence`-th album, counts it, and records it. */
   async #open(base: string, sequence: number): Promise<AlbumUse> {
-    const { store, sink, signal } = this.#ctx;
-    const found = await sink.ensureAlbum(albumTitle(base, sequence), signal);
+    const { store, sink, signal, budget } = this.#ctx;
+    // A first lookup usually costs a listing page and a create.
+    const endReservation = await budget.reserve(2);
+    const found = await sink
+      .ensureAlbum(albumTitle(base, sequence), signal)
+      .finally(endReservation);
     let open = 0;
     for (const item of Object.values(store.state.items)) {
       if (item.albumId === found.id && item.status !== 'created') open += 1;

@@ -201,7 +201,7 @@ export class BatchReconciler {
  * false when the sink's page bound stopped it first.
  */
 async function listUntilFound(
-  ctx: Pick<StageContext, 'sink' | 'signal'>,
+  ctx: Pick<StageContext, 'sink' | 'signal' | 'budget'>,
   units: ItemState[],
   albumId: string,
   session: ItemState[],
@@ -209,6 +209,8 @@ async function listUntilFound(
   const claimed = new Set(session.flatMap((item) => (item.mediaItemId ? [item.mediaItemId] : [])));
   const items: CreatedMediaItem[] = [];
   const missing = new Set(units);
+  // One page reserved; the listing's further pages are counted as they are read.
+  const endReservation = await ctx.budget.reserve(1);
   try {
     const scope = albumId ? { albumId } : {};
     for await (const item of ctx.sink.listCreatedItems(ctx.signal, scope)) {
@@ -220,6 +222,8 @@ async function listUntilFound(
   } catch (error) {
     if (!isQ2gError(error, 'SYNC_CREATE_UNCERTAIN')) throw error;
     return { items, complete: false };
+  } finally {
+    endReservation();
   }
   return { items, complete: true };
 }

@@ -118,7 +118,17 @@ export class CreateStage {
     }
   }
 
-  async #send({ albumId, items }: PlannedBatch): Promise<void> {
+  async #send(planned: PlannedBatch): Promise<void> {
+    // Reserved before the batch is saved as sent: a budget stop leaves its units uploaded.
+    const endReservation = await this.#ctx.budget.reserve(1);
+    try {
+      await this.#sendReserved(planned);
+    } finally {
+      endReservation();
+    }
+  }
+
+  async #sendReserved({ albumId, items }: PlannedBatch): Promise<void> {
     const { store, sink, signal, now, emit } = this.#ctx;
     const batch: BatchState = {
       id: `batch-${randomUUID()}`,

@@ -27,6 +27,7 @@ describe('the run-stopping codes', () => {
       [
         'SYNC_ABORTED',
         'GPHOTOS_QUOTA_EXHAUSTED',
+        'SYNC_DAILY_BUDGET_REACHED',
         'GPHOTOS_AUTH_REQUIRED',
         'GPHOTOS_SCOPE_MISSING',
         'GOPRO_AUTH_EXPIRED',

@@ -67,6 +67,8 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
     item.upload?.offset ?? 0,
     signal,
   );
+  // Ends when the unit's outcome is recorded (or the transfer failed).
+  let endReservation = () => {};
   try {
     const size = pending.totalSize;
     if (item.status === 'discovered' && (size === 0 || size > sizeLimit(ctx, item))) {
@@ -88,6 +90,8 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
       });
       return;
     }
+    // Reserved before anything is sent: a budget stop leaves the unit as it was.
+    endReservation = await ctx.budget.reserveUpload(size, item.upload !== undefined);
     emit({ type: 'unit-started', key, fileName: item.fileName, size, offset: pending.offset });
     let sent = 0;
     const result = await sink.upload({
@@ -126,6 +130,7 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
     await store.flush();
     emit({ type: 'unit-done', key, fileName: item.fileName, status: 'uploaded' });
   } finally {
+    endReservation();
     await closeStream(pending);
   }
 }

@@ -5,6 +5,7 @@ import type { SyncStateBackend } from '../protocol/state-backend.js';
 import type { CreateOptions } from '../stages/create-stage.js';
 import type { RetryRules } from '../stages/failure-policy.js';
 import type { StageContext } from '../stages/stage-context.js';
+import { RequestBudget } from './request-budget.js';
 import { withBackendRetries } from './retrying-backend.js';
 import { SessionStore } from './session-store.js';
 import type { SyncEvent, SyncEventInput, SyncEventListener } from './sync-events.js';
@@ -39,6 +40,8 @@ export class EngineSettings {
   readonly backend: SyncStateBackend;
   readonly concurrency: number;
   readonly maxAttempts: number;
+  /** The sink's daily request budget, shared by every store and stage of this engine. */
+  readonly budget: RequestBudget;
   readonly #options: SyncEngineOptions;
 
   constructor(options: SyncEngineOptions) {
@@ -48,6 +51,11 @@ export class EngineSettings {
     this.backend = withBackendRetries(options.backend);
     this.concurrency = options.concurrency ?? 4;
     this.maxAttempts = options.maxAttempts ?? 5;
+    this.budget = new RequestBudget({
+      quota: options.sink.limits.requestQuota,
+      backend: this.backend,
+      now: () => this.now().getTime(),
+    });
   }
 
   /** The current time (the injected clock in tests). */
@@ -82,6 +90,8 @@ export class EngineSettings {
     return new SessionStore(this.backend, state, {
       now: () => this.now(),
       alwaysWriteMeta: false,
+      // The request count is written with the state saves, not once per request.
+      afterWrite: () => this.budget.flush(),
       ...(fullSaveIntervalMs !== undefined ? { fullSaveIntervalMs } : {}),
       ...(beforeWrite ? { beforeWrite } : {}),
     });
@@ -94,6 +104,7 @@ export class EngineSettings {
       sink: this.sink,
       backend: this.backend,
       store,
+      budget: this.budget,
       signal,
       now: () => this.now(),
       emit: (event) => this.emit(event),

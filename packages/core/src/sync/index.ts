@@ -1,6 +1,11 @@
 export type { SyncEngineOptions } from './engine-options.js';
 export { GoProToPhotosSync, sync } from './go-pro-to-photos-sync.js';
 export { LeaseKeeper } from './lease-keeper.js';
+export {
+  RequestBudget,
+  type RequestBudgetDay,
+  type RequestBudgetOptions,
+} from './request-budget.js';
 export { BACKEND_RETRY_POLICY, withBackendRetries } from './retrying-backend.js';
 export { SessionStore, type SessionStoreOptions } from './session-store.js';
 export * from './sync-events.js';

@@ -53,7 +53,15 @@ export async function runSession(
     },
     tally: { bytes: 0, created: 0 },
   };
-  const loop = await open(run).catch((error: unknown) => blockedLoop(settings, run, error));
+  const stopCounting = settings.budget.attach(settings.sink);
+  let loop: RunLoop;
+  try {
+    loop = await open(run).catch((error: unknown) => blockedLoop(settings, run, error));
+  } catch (error) {
+    stopCounting();
+    await settings.budget.flush({ force: true }).catch(() => {});
+    throw error;
+  }
   if (signal?.aborted) forwardAbort();
   signal?.addEventListener('abort', forwardAbort, { once: true });
   let stopped: Q2gError | undefined;
@@ -65,6 +73,8 @@ export async function runSession(
   } finally {
     signal?.removeEventListener('abort', forwardAbort);
     await loop.close(stopped);
+    stopCounting();
+    await flushRequestCount(settings);
   }
   const resetAt = quotaResetOf(stopped);
   if (resetAt) {
@@ -85,6 +95,19 @@ export async function runSession(
   });
   settings.emit({ type: 'summary', summary });
   return summary;
+}
+
+/** Writes the run's last requests to the shared count; a failure is reported, not thrown. */
+async function flushRequestCount(settings: EngineSettings): Promise<void> {
+  try {
+    await settings.budget.flush({ force: true });
+  } catch (error) {
+    settings.emit({
+      type: 'warning',
+      code: asQ2gError(error).code,
+      message: `Could not record this run's last requests in the daily request count (${asQ2gError(error).message}).`,
+    });
+  }
 }
 
 /**

@@ -11,6 +11,8 @@ export interface SessionStoreOptions {
   alwaysWriteMeta?: boolean;
   /** Runs before every write and may refuse it by throwing (a worker checks its lease here). */
   beforeWrite?: () => Promise<void>;
+  /** Runs after every successful write (the engine writes its request count along). */
+  afterWrite?: () => Promise<void>;
   /** The clock; the real one by default. */
   now?: () => Date;
   /**
@@ -34,6 +36,7 @@ export class SessionStore {
   readonly #fullSaveIntervalMs: number;
   readonly #alwaysWriteMeta: boolean;
   readonly #beforeWrite: (() => Promise<void>) | undefined;
+  readonly #afterWrite: (() => Promise<void>) | undefined;
   #dirtyItems = new Set<string>();
   #dirtyBatches = new Set<string>();
   #metaDirty = false;
@@ -48,6 +51,7 @@ export class SessionStore {
     this.#fullSaveIntervalMs = options.fullSaveIntervalMs ?? 2_000;
     this.#alwaysWriteMeta = options.alwaysWriteMeta ?? true;
     this.#beforeWrite = options.beforeWrite;
+    this.#afterWrite = options.afterWrite;
   }
 
   /** The session as it stands in memory (read it; change it only through this store). */
@@ -145,5 +149,6 @@ export class SessionStore {
       this.#metaDirty = true;
       throw error;
     }
+    await this.#afterWrite?.();
   }
 }

@@ -167,6 +167,7 @@ export class FakeSink implements MediaSink {
   }
 
   async ensureAlbum(title: string) {
+    this.countRequest();
     if (!this.albums.has(title)) this.albums.set(title, `album-${this.albums.size + 1}`);
     const id = this.albums.get(title)!;
     return { id, title, itemCount: this.#album(id).length };
@@ -190,6 +191,7 @@ export class FakeSink implements MediaSink {
         throw new Q2gError('SYNC_CREATE_UNCERTAIN', `Listing stopped after ${maxPages} pages.`);
       }
       this.listPages += 1;
+      this.countRequest();
       const slice = all.slice(page * this.listPageSize, (page + 1) * this.listPageSize);
       for (const { sha256: _s, albumId: _a, ...item } of slice) yield item;
     }

@@ -10,6 +10,7 @@ describe('the in-memory backend', () => {
       incrementalSave: true,
       listSessions: true,
       ledger: true,
+      requestCounts: true,
       leases: true,
       concurrency: 'shared',
     });

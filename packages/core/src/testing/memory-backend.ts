@@ -31,6 +31,8 @@ interface StoredSession {
 export interface MemoryStore {
   readonly sessions: Map<string, StoredSession>;
   readonly ledger: Map<string, LedgerEntry>;
+  /** Request totals keyed by counter, day and writer. */
+  readonly requestCounts: Map<string, number>;
   readonly leases: LeaseTable;
   readonly roles: LeaseTable;
 }
@@ -48,6 +50,7 @@ export const MEMORY_BACKEND_CAPABILITIES: BackendCapabilities = Object.freeze({
   incrementalSave: true,
   listSessions: true,
   ledger: true,
+  requestCounts: true,
   leases: true,
   concurrency: 'shared',
 });
@@ -57,6 +60,7 @@ export function createMemoryStore(now: () => number = Date.now): MemoryStore {
   return {
     sessions: new Map(),
     ledger: new Map(),
+    requestCounts: new Map(),
     leases: new LeaseTable(now),
     roles: new LeaseTable(now),
   };
@@ -141,6 +145,20 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): SyncSta
       for (const entry of entries) {
         if (!store.ledger.has(entry.key)) store.ledger.set(entry.key, copy(entry));
       }
+    },
+
+    async recordRequests({ counter, day, writer, requests }) {
+      const key = JSON.stringify([counter, day, writer]);
+      store.requestCounts.set(key, Math.max(store.requestCounts.get(key) ?? 0, requests));
+    },
+
+    async requestsSpent(counter, day) {
+      let total = 0;
+      for (const [key, requests] of store.requestCounts) {
+        const [c, d] = JSON.parse(key) as [string, string, string];
+        if (c === counter && d === day) total += requests;
+      }
+      return total;
     },
 
     async claimItems(claim) {

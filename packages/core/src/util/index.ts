@@ -1,3 +1,4 @@
+export { calendarDay, nextMidnight } from './calendar-day.js';
 export type { JsonValue } from './json.js';
 export { redactSecrets, redactUri, uriPassword } from './redact.js';
 export {

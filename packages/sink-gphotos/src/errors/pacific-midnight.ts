@@ -3,5 +3,5 @@ import { GOOGLE_PHOTOS_REQUEST_COSTS } from '../limits.js';
 
 /** The next midnight in America/Los_Angeles after `now` (when Google's daily quotas reset). */
 export function nextPacificMidnight(now: number): Date {
-  return nextMidnight(new Date(now), GOOGLE_PHOTOS_REQUEST_COSTS.quotaTimeZone);
+  return nextMidnight(now, GOOGLE_PHOTOS_REQUEST_COSTS.quotaTimeZone);
 }

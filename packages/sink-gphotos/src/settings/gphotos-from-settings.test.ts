@@ -59,4 +59,24 @@ describe('the Google Photos sink from the settings', () => {
     expect(limitOf({ albumCapacity: '500' })).toBe(500);
     expect(() => limitOf({ albumCapacity: '20001' })).toThrow();
   });
+
+  it('declares a daily request budget of 10,000 a Pacific day unless the settings lower it', () => {
+    const quotaOf = (more: Record<string, unknown>) =>
+      createGooglePhotosSinkFromSettings(
+        GPHOTOS_SETTINGS.schema.parse({ googleTokenFile: '/t.json', ...more }),
+        { rawUploadMaxBytes: 1_000 },
+      ).limits.requestQuota;
+    expect(quotaOf({})).toMatchObject({
+      counter: 'gphotos',
+      timeZone: 'America/Los_Angeles',
+      dailyBudget: 10_000,
+    });
+    expect(quotaOf({ dailyRequestBudget: '2500' })?.dailyBudget).toBe(2_500);
+    expect(() => quotaOf({ dailyRequestBudget: '0' })).toThrow();
+    // A single raw request up to the raw-upload bound; start + rest above it.
+    expect(quotaOf({})?.uploadRequests(1_000, false)).toBe(1);
+    expect(quotaOf({})?.uploadRequests(1_001, false)).toBe(2);
+    // A resumed upload queries its offset first, whatever its size.
+    expect(quotaOf({})?.uploadRequests(1_000, true)).toBe(2);
+  });
 });

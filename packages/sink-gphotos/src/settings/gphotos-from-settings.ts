@@ -113,6 +113,7 @@ export function createGooglePhotosSinkFromSettings(
   const http = googleHttpOf(options);
   return createGooglePhotosSink({
     ...(settings.reconcileMaxPages ? { reconcileMaxPages: settings.reconcileMaxPages } : {}),
+    ...(settings.dailyRequestBudget ? { dailyRequestBudget: settings.dailyRequestBudget } : {}),
     ...tuning,
     transport: http.transport,
     limits: {

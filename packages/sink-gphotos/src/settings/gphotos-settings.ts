@@ -1,6 +1,6 @@
 import { defineSettings, httpUrlSetting, type SettingsValues } from '@q2google/core/config';
 import { z } from 'zod';
-import { MAX_ALBUM_CAPACITY } from '../limits.js';
+import { GOOGLE_DAILY_REQUESTS, MAX_ALBUM_CAPACITY } from '../limits.js';
 
 /** The Google Photos sink's settings (`Q2G_GOOGLE_*`, `Q2G_GPHOTOS_*`); apps compose them. */
 export const GPHOTOS_SETTINGS = defineSettings(
@@ -15,6 +15,14 @@ export const GPHOTOS_SETTINGS = defineSettings(
     albumCapacity: z.coerce.number().int().min(1).max(MAX_ALBUM_CAPACITY).optional(),
     /** Pages (of 100 items) a lost batch's reconciliation lists at most; 200 when unset. */
     reconcileMaxPages: z.coerce.number().int().min(1).optional(),
+    /**
+     * Library API requests q2google may spend a Pacific day, every run and session together;
+     * Google's whole 10,000 when unset.
+     * A Google setting, not core's: it is a share of Google's per-project quota, and this
+     * plugin declares it to the engine as `limits.requestQuota`; the engine only enforces what
+     * the sink declares, for any sink.
+     */
+    dailyRequestBudget: z.coerce.number().int().min(1).optional(),
   },
   {
     googleClientId: { allowed: 'the client id of a Google OAuth "Desktop app" client' },
@@ -36,6 +44,9 @@ export const GPHOTOS_SETTINGS = defineSettings(
     reconcileMaxPages: {
       allowed:
         'a whole number from 1, default 200 (list pages of 100 items a lost batch may cost before its units are reported uncertain)',
+    },
+    dailyRequestBudget: {
+      allowed: `a whole number from 1, default ${GOOGLE_DAILY_REQUESTS} (Google Photos requests q2google may spend a Pacific day, all runs together; lower it when other tools share the OAuth project)`,
     },
   },
 );

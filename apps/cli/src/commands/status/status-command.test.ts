@@ -1,5 +1,6 @@
 import { Q2gError, type SyncStateBackend } from '@q2google/core';
 import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
+import { googleRequestQuota } from '@q2google/sink-gphotos';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
 import { run, testContext } from '../../testing/test-context.js';
@@ -65,6 +66,39 @@ describe('q2google status', () => {
     const status = JSON.parse(ctx.out().slice(before));
     expect(status).toMatchObject({ type: 'status', sessionId: 's1', bytesDone: 10_000 });
     expect(status.counts).toEqual({ created: 2, failed: 1 });
+  });
+
+  it('shows the Google requests every run spent today against the daily budget', async () => {
+    const sink = new FakeSink();
+    sink.limits.requestQuota = googleRequestQuota(10_000);
+    const source = new FakeSource([fakeUnit('a', 10), fakeUnit('b', 20)]);
+    const ctx = testContext({ source, sink });
+    await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1');
+    // The test clock (1_750_000_000_000) is 2025-06-15 08:06 in Los Angeles: another tool's
+    // run recorded 40 requests that day.
+    await ctx.backend.recordRequests!({
+      counter: 'gphotos',
+      day: '2025-06-15',
+      writer: 'other-run',
+      requests: 40,
+    });
+    const before = ctx.out().length;
+    expect(await run(ctx, 'status s1 --daily-request-budget 500')).toBe(0);
+    const reset = new Date('2025-06-16T07:00:00.000Z');
+    const local = `${String(reset.getHours()).padStart(2, '0')}:${String(reset.getMinutes()).padStart(2, '0')}`;
+    expect(ctx.out().slice(before)).toContain(
+      `Google requests today: 40 of 500, 460 left (resets at ${local} local / midnight Pacific)`,
+    );
+    const json = ctx.out().length;
+    expect(await run(ctx, 'status s1 --json')).toBe(0);
+    expect(JSON.parse(ctx.out().slice(json)).googleRequestsToday).toEqual({
+      day: '2025-06-15',
+      spent: 40,
+      budget: 10_000,
+      left: 9_960,
+      resetAt: '2025-06-16T07:00:00.000Z',
+      counted: true,
+    });
   });
 
   it('says clearly when the session does not exist', async () => {

@@ -6,11 +6,13 @@ import {
   type SessionSummary,
   type SyncStateBackend,
 } from '@q2google/core';
+import { GOOGLE_DAILY_REQUESTS } from '@q2google/sink-gphotos';
 import type { CommandSpec } from '../../command.js';
 import { SUCCESS } from '../../outcome.js';
 import { formatTable } from '../../output/format.js';
 import { openBackend } from '../../run/open-backend.js';
 import { quotaPlanLines } from '../../run/quota-plan-lines.js';
+import { requestsToday, requestsTodayLine } from './requests-today.js';
 import { sessionStatus, statusLines, summaryRow } from './session-status.js';
 
 /** The sessions a backend can list, or a clear error when it cannot. */
@@ -70,9 +72,16 @@ export const statusCommand: CommandSpec = {
       // MERGE POINT (quota-budget): pass the configured daily budget and the requests spent today.
       const quotaPlan = planSessionQuota(state, limits, { now: new Date(ctx.clock.now()) });
       const status = sessionStatus(state);
-      if (printer.mode.json) printer.json({ type: 'status', ...status, quotaPlan });
+      const google = await requestsToday(
+        backend,
+        config().config.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS,
+        ctx.clock.now,
+      );
+      if (printer.mode.json)
+        printer.json({ type: 'status', ...status, googleRequestsToday: google, quotaPlan });
       else {
         for (const line of statusLines(status, printer.style)) printer.result(line);
+        printer.result(requestsTodayLine(google));
         if (quotaPlan) {
           for (const line of quotaPlanLines(quotaPlan, 'Google requests left'))
             printer.result(line);

@@ -72,9 +72,8 @@ export function QuotaGauge(props: { sessionId: string; run: RunProgress | null }
       />
       <p class="counters">
         <strong data-testid="quota-requests">{quota.requests}</strong> of {quota.dailyLimit}{' '}
-        requests today ({percent(share)}) ·{' '}
-        {quota.source === 'sandbox' ? "the sandbox's own count" : "this dashboard's runs"} · resets
-        at <time dateTime={quota.resetAt}>{when(quota.resetAt)}</time> (midnight in Los Angeles)
+        requests today ({percent(share)}) · {SOURCE_LABELS[quota.source]} · resets at{' '}
+        <time dateTime={quota.resetAt}>{when(quota.resetAt)}</time> (midnight in Los Angeles)
       </p>
       {quota.remainingUnits !== undefined ? (
         <p class="counters" data-testid="quota-days">
@@ -88,3 +87,10 @@ export function QuotaGauge(props: { sessionId: string; run: RunProgress | null }
     </section>
   );
 }
+
+/** Whose requests the count holds. */
+const SOURCE_LABELS: Record<QuotaView['source'], string> = {
+  engine: 'every q2google run',
+  dashboard: "this dashboard's runs",
+  sandbox: "the sandbox's own count",
+};

@@ -2,8 +2,9 @@
  * The Google quota gauge: requests spent today (Pacific day) against the daily budget, when the
  * count resets (midnight America/Los_Angeles), and how many days a session's remaining units
  * need at the observed requests per unit. The count comes from one {@link RequestCountSource}:
- * the Google requests of runs this dashboard started, or the sandbox emulator's own counter in
- * demo mode. Real per-day accounting in the engine will later replace only the source.
+ * the engine's own accounting in the state backend (`engine-request-count.ts`), or the sandbox
+ * emulator's own counter in demo mode; the Google requests of runs this dashboard started are
+ * the fallback for a backend that keeps no count.
  */
 import { nextPacificMidnight } from '@q2google/sink-gphotos';
 import type { QuotaView } from '../../shared/api-types.js';

@@ -34,13 +34,13 @@ describe('quota route', () => {
     });
   });
 
-  it('reports Google requests of this dashboard’s runs against the daily budget', async () => {
+  it('reports the Google requests the engine counted today against the daily budget', async () => {
     const { browser } = await synced([unit(1), unit(2)]);
     const res = await browser.get('/api/quota?session=s1');
     const quota = (await res.json()) as QuotaView;
     // Two uploads and one batch create.
     expect(quota).toMatchObject({
-      source: 'dashboard',
+      source: 'engine',
       requests: 3,
       dailyLimit: 10_000,
       remainingUnits: 0,

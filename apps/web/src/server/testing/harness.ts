@@ -5,9 +5,11 @@
  */
 import { createBackendRegistry, type MediaUnit } from '@q2google/core';
 import { createMemoryBackend } from '@q2google/core/testing';
+import { GOOGLE_DAILY_REQUESTS, googleRequestQuota } from '@q2google/sink-gphotos';
 import { createWebApp } from '../app.js';
 import { createBackendAccess } from '../backend-access.js';
 import { ThumbnailService } from '../gallery/thumbnail-service.js';
+import { engineRequestCount } from '../quota/engine-request-count.js';
 import { DashboardRequestCount } from '../quota/quota-view.js';
 import { EventLog } from '../runs/event-log.js';
 import { RunManager } from '../runs/run-manager.js';
@@ -28,9 +30,12 @@ export async function createHarness(
   const connections = new FakeConnections(options.units ?? [1, 2, 3].map((n) => unit(n)));
   const access = await createBackendAccess({ target: backend, registry: createBackendRegistry() });
   const log = new EventLog();
-  const quota = new DashboardRequestCount();
+  // The engine counts what the sink declares: the fake sink spends Google's quota here.
+  connections.sink.limits.requestQuota = googleRequestQuota(GOOGLE_DAILY_REQUESTS);
+  const counted = new DashboardRequestCount();
+  const quota = engineRequestCount(access, GOOGLE_DAILY_REQUESTS, counted);
   const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
-  const runs = new RunManager({ access, connections, log, progressIntervalMs: 5, quota });
+  const runs = new RunManager({ access, connections, log, progressIntervalMs: 5, quota: counted });
   const app = createWebApp({
     gate,
     access,

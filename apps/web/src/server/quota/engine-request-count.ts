@@ -1,0 +1,32 @@
+/**
+ * The gauge's count from the engine's own accounting: the Google requests every q2google run
+ * (CLI, workers, this dashboard) recorded in the state backend for today's Pacific day, against
+ * the configured daily budget. A backend that keeps no count (no `requestCounts` capability)
+ * falls back to this dashboard's runs.
+ */
+import { resolveCapabilities } from '@q2google/core';
+import { RequestBudget } from '@q2google/core/engine';
+import { googleRequestQuota } from '@q2google/sink-gphotos';
+import type { BackendAccess } from '../backend-access.js';
+import type { DashboardRequestCount, RequestCount, RequestCountSource } from './quota-view.js';
+
+/** Today's count as the engine keeps it in the state backend `access` reads. */
+export function engineRequestCount(
+  access: Pick<BackendAccess, 'read'>,
+  dailyBudget: number,
+  dashboard: DashboardRequestCount,
+  now: () => number = Date.now,
+): RequestCountSource {
+  return {
+    kind: 'engine',
+    async today(): Promise<RequestCount> {
+      const own = await dashboard.today();
+      const spent = await access.read(async (backend) => {
+        if (!resolveCapabilities(backend).requestCounts) return undefined;
+        const quota = googleRequestQuota(dailyBudget);
+        return (await new RequestBudget({ quota, backend, now }).today())?.spent;
+      });
+      return { ...own, requests: spent ?? own.requests, dailyLimit: dailyBudget };
+    },
+  };
+}
