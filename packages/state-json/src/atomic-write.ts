@@ -76,6 +76,32 @@ export async function writeTemp(ops: FileOps, path: string, data: string): Promi
   }
 }
 
+/** A complete, fsynced temp file waiting to be renamed over its target. */
+export interface StagedFile {
+  path: string;
+  temp: string;
+}
+
+/** Writes `data` beside `path` (temp file, fsync) without putting it in place yet. */
+export async function stageFile(ops: FileOps, path: string, data: string): Promise<StagedFile> {
+  return { path, temp: await writeTemp(ops, path, data) };
+}
+
+/** Puts a staged file in place (rename); the directory still needs an fsync to be durable. */
+export async function commitStaged(ops: FileOps, staged: StagedFile): Promise<void> {
+  try {
+    await ops.rename(staged.temp, staged.path);
+  } catch (error) {
+    await ops.unlink(staged.temp).catch(() => {});
+    throw writeFailed(staged.path, error);
+  }
+}
+
+/** Removes staged files that will not be committed (after another write failed). */
+export async function discardStaged(ops: FileOps, staged: StagedFile[]): Promise<void> {
+  await Promise.all(staged.map((file) => ops.unlink(file.temp).catch(() => {})));
+}
+
 /** Replaces `path` with `data` atomically (temp file, fsync, rename). */
 export async function writeFileAtomic(
   ops: FileOps,
@@ -83,13 +109,7 @@ export async function writeFileAtomic(
   data: string,
   options: { syncDir?: boolean } = {},
 ): Promise<void> {
-  const temp = await writeTemp(ops, path, data);
-  try {
-    await ops.rename(temp, path);
-  } catch (error) {
-    await ops.unlink(temp).catch(() => {});
-    throw writeFailed(path, error);
-  }
+  await commitStaged(ops, await stageFile(ops, path, data));
   if (options.syncDir !== false) await syncDirectory(ops, dirname(path));
 }
 

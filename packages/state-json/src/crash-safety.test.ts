@@ -117,6 +117,54 @@ describe('crash safety', () => {
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 
+  test('an incremental save whose unit write fails leaves meta.json as it was and no temp file; the next save is whole', async () => {
+    const { root, state } = await savedSession();
+    const metaPath = join(root, state.id, 'meta.json');
+    const healthy = createJsonBackend({ directory: root });
+    await healthy.load(state.id);
+    await healthy.close!();
+    const metaBefore = await readFile(metaPath, 'utf8');
+    let failing = true;
+    const ops: FileOps = {
+      ...nodeFileOps,
+      rename: async (from, to) => {
+        if (failing && String(to).endsWith(`${encodeKey('unit-4')}.json`)) {
+          throw systemError('ENOSPC', String(to));
+        }
+        return nodeFileOps.rename(from, to);
+      },
+    };
+    const backend = createJsonBackend({ directory: root, fileOps: ops });
+    const loaded = (await backend.load(state.id))!;
+    const changed = [3, 4, 5].map((index) => buildItem('failed', index));
+    const { items: _items, batches: _batches, ...meta } = loaded;
+    const change = {
+      sessionId: state.id,
+      meta: { ...meta, albumId: 'album-after' },
+      items: changed,
+      batches: [],
+    };
+    await expect(backend.saveChanges!(change)).rejects.toMatchObject({
+      code: 'BACKEND_WRITE_FAILED',
+    });
+    expect(await readFile(metaPath, 'utf8')).toBe(metaBefore);
+    const left = await readdir(join(root, state.id), { recursive: true });
+    expect(left.filter((name) => String(name).endsWith('.tmp'))).toEqual([]);
+    failing = false;
+    await backend.saveChanges!(change);
+    await backend.close!();
+    const reader = createJsonBackend({ directory: root });
+    const after = (await reader.load(state.id))!;
+    await reader.close!();
+    expect(after.albumId).toBe('album-after');
+    for (const item of changed) expect(after.items[item.key]).toStrictEqual(item);
+    const counts = JSON.parse(await readFile(metaPath, 'utf8')).counts as Record<string, number>;
+    const expected: Record<string, number> = {};
+    for (const item of Object.values(after.items))
+      expected[item.status] = (expected[item.status] ?? 0) + 1;
+    expect(counts).toStrictEqual(expected);
+  });
+
   test('save rewrites only changed files and removes files of units that are gone', async () => {
     const { root, state } = await savedSession(8);
     const backend = createJsonBackend({ directory: root });

@@ -23,11 +23,13 @@ import { recordRequests, requestsSpent } from './json-request-counts.js';
 import { recordFileName, type SessionPaths, sessionPaths } from './layout.js';
 import { listJsonSessions } from './list-sessions.js';
 import { readJsonFile } from './read-json-file.js';
-import { makeDirectory, removeStale, writeRecords } from './record-writer.js';
+import { changedRecords, makeDirectory, removeStale, writeRecords } from './record-writer.js';
+import { writeSave } from './save-writer.js';
 import {
   cachedCounts,
   hashText,
   readRecords,
+  removeTempFiles,
   type SessionCache,
   serialize,
 } from './session-files.js';
@@ -63,6 +65,8 @@ const metaOf = (state: SessionState): SessionMeta => {
 class JsonStore {
   private readonly caches = new Map<string, SessionCache>();
   private readonly chains = new Map<string, Promise<unknown>>();
+  /** Record folders this instance has created (or found), so a save does not mkdir each time. */
+  private readonly madeDirs = new Set<string>();
   private readonly locks: SessionLocks;
 
   constructor(
@@ -112,6 +116,7 @@ class JsonStore {
     await Promise.allSettled([...this.chains.values()]);
     await this.locks.releaseAll();
     this.caches.clear();
+    this.madeDirs.clear();
   }
 
   /** Runs operations on one session one after another; a queued one refuses after close. */
@@ -146,6 +151,7 @@ class JsonStore {
     const hasFlat = await pathExists(this.ops, paths.flat);
     if (!hasDir && !hasFlat) return null;
     await this.lock(paths, id);
+    await removeTempFiles(this.ops, paths.dir, { of: 'meta.json' });
     const meta = await readJsonFile(this.ops, paths.meta);
     if (meta === undefined) {
       const flat = await readJsonFile(this.ops, paths.flat);
@@ -230,7 +236,9 @@ class JsonStore {
 
   private async saveChangesNow(change: SessionChange): Promise<void> {
     const paths = sessionPaths(this.root, change.sessionId);
-    const hasMeta = await pathExists(this.ops, paths.meta);
+    // A session this instance has written or read in the directory layout needs no look.
+    const known = this.caches.get(change.sessionId)?.meta !== undefined;
+    const hasMeta = known || (await pathExists(this.ops, paths.meta));
     const flat = hasMeta ? undefined : await readJsonFile(this.ops, paths.flat);
     if (!hasMeta && flat === undefined && !change.meta) {
       throw new Q2gError(
@@ -247,23 +255,44 @@ class JsonStore {
       return this.saveNow(merged);
     }
     const cache = await this.cacheFor(change.sessionId, paths);
-    const toRecord = (i: SessionChange['items'][number]) => ({
-      id: i.key,
-      value: i,
-      status: i.status,
-    });
-    await writeRecords(this.ops, paths.items, cache.items, change.items.map(toRecord));
-    await writeRecords(
-      this.ops,
-      paths.batches,
-      cache.batches,
-      change.batches.map((b) => ({ id: b.id, value: b })),
-    );
     // Without a new meta the stored one is kept; meta.json is still rewritten for its counts.
     const meta = change.meta
       ? metaOf({ items: {}, batches: {}, ...change.meta })
       : (cache.meta ?? (await this.storedMeta(paths)));
-    await this.writeMeta(paths, cache, meta);
+    const items = changedRecords(
+      paths.items,
+      cache.items,
+      change.items.map((i) => ({ id: i.key, value: i, status: i.status })),
+    );
+    const batches = changedRecords(
+      paths.batches,
+      cache.batches,
+      change.batches.map((b) => ({ id: b.id, value: b })),
+    );
+    try {
+      if (items.length > 0) await this.mkdirOnce(paths.items);
+      if (batches.length > 0) await this.mkdirOnce(paths.batches);
+      // The cache takes the new records first, so meta.json's counts are those after the save;
+      // a failed save drops the cache and the next one reads what is really on disk.
+      for (const record of items) cache.items.set(record.name, record.info);
+      for (const record of batches) cache.batches.set(record.name, record.info);
+      const text = serialize({ ...meta, counts: cachedCounts(cache) });
+      const hash = hashText(text);
+      const metaFile = cache.metaHash === hash ? undefined : { path: paths.meta, text };
+      await writeSave(this.ops, [...items, ...batches], metaFile);
+      cache.metaHash = hash;
+      cache.meta = meta;
+    } catch (error) {
+      this.caches.delete(change.sessionId);
+      throw error;
+    }
+  }
+
+  /** Creates a session's record folder the first time this instance writes into it. */
+  private async mkdirOnce(dir: string): Promise<void> {
+    if (this.madeDirs.has(dir)) return;
+    await this.mkdir(dir);
+    this.madeDirs.add(dir);
   }
 
   /** The meta stored in meta.json (without the counts), validated. */

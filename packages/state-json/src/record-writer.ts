@@ -31,6 +31,32 @@ export async function makeDirectory(ops: FileOps, dir: string): Promise<void> {
   }
 }
 
+/** A record whose text differs from what is on disk: where it goes and what it becomes. */
+export interface ChangedRecord {
+  dir: string;
+  name: string;
+  text: string;
+  info: RecordInfo;
+}
+
+/** The records whose text differs from `known` (by hash). */
+export function changedRecords(
+  dir: string,
+  known: Map<string, RecordInfo>,
+  records: RecordToWrite[],
+): ChangedRecord[] {
+  const changed: ChangedRecord[] = [];
+  for (const record of records) {
+    const name = recordFileName(record.id);
+    const text = serialize(record.value);
+    const info: RecordInfo = { hash: hashText(text) };
+    if (known.get(name)?.hash === info.hash) continue;
+    if (record.status) info.status = record.status;
+    changed.push({ dir, name, text, info });
+  }
+  return changed;
+}
+
 /** Writes the records whose text differs from `known`; returns how many were written. */
 export async function writeRecords(
   ops: FileOps,
@@ -38,16 +64,12 @@ export async function writeRecords(
   known: Map<string, RecordInfo>,
   records: RecordToWrite[],
 ): Promise<number> {
-  const changed = records
-    .map((r) => ({ ...r, name: recordFileName(r.id), text: serialize(r.value) }))
-    .filter((r) => known.get(r.name)?.hash !== hashText(r.text));
+  const changed = changedRecords(dir, known, records);
   if (changed.length === 0) return 0;
   await makeDirectory(ops, dir);
   await mapLimit(changed, 32, async (r) => {
     await writeFileAtomic(ops, join(dir, r.name), r.text, { syncDir: false });
-    const info: RecordInfo = { hash: hashText(r.text) };
-    if (r.status) info.status = r.status;
-    known.set(r.name, info);
+    known.set(r.name, r.info);
   });
   await syncDirectory(ops, dir);
   return changed.length;

@@ -86,6 +86,23 @@ export interface ReadRecord {
 }
 
 /**
+ * Removes the temp files a killed write left in `dir` (its listing may be given); with `of`,
+ * only those of that file (a session folder also holds the lock's temp files, which are
+ * another process's while it tries the lock).
+ */
+export async function removeTempFiles(
+  ops: FileOps,
+  dir: string,
+  options: { names?: string[]; of?: string } = {},
+): Promise<void> {
+  const { names, of } = options;
+  const temps = (names ?? (await listDir(ops, dir))).filter(
+    (name) => isTempName(name) && (of === undefined || name.startsWith(`.${of}.`)),
+  );
+  await mapLimit(temps, 16, async (name) => await removeFile(ops, join(dir, name)).catch(() => {}));
+}
+
+/**
  * Reads every `*.json` record in `dir`. `strict` throws STATE_CORRUPT naming a damaged file;
  * otherwise damaged files are recorded with a hash that never matches (so they get rewritten).
  */
@@ -99,11 +116,7 @@ export async function readRecords(
   const infos = new CountedRecords();
   const records: ReadRecord[] = [];
   const files = names.filter((name) => name.endsWith('.json') && !isTempName(name));
-  await mapLimit(
-    names.filter(isTempName),
-    16,
-    async (name) => await removeFile(ops, join(dir, name)).catch(() => {}),
-  );
+  await removeTempFiles(ops, dir, { names });
   const read = await mapLimit(files, 64, async (name) => {
     const path = join(dir, name);
     try {

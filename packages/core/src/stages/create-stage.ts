@@ -142,6 +142,11 @@ export class CreateStage {
     for (const item of items)
       store.transition(item.key, 'creating', { batchId: batch.id, ...placed });
     store.putBatch(batch);
+    // The exactly-once invariant of the transfer lanes: they do not wait for a unit's
+    // `uploaded` save, so this forced save is what makes every unit of the batch durable —
+    // with its upload token, as `creating` in this batch, and the batch as `sent` — before the
+    // call. A kill before it leaves the units unsent (uploaded again on resume, never created);
+    // a kill after it leaves a `sent` batch the next run reconciles, never sends blindly.
     await store.flush({ force: true });
     let results: Record<string, BatchItemResult & { reupload?: boolean }>;
     try {

@@ -19,10 +19,16 @@ export interface TransferOptions extends RetryRules {
  * too close to expiry for the sink are uploaded again. A unit's failure is recorded on it (error
  * and attempt count); a run-stopping error (quota, auth, backend, cancel) ends the stage with
  * state saved.
+ *
+ * A lane takes its next unit without waiting for the last one's `uploaded` save: those saves go
+ * in the background, several lanes' in one (`SessionStore.flushSoon`). A failed background save
+ * stops the lanes; the stage ends once every `uploaded` state is saved.
  */
 export class TransferStage {
   /** Bytes moved by this run (what the sink confirmed or finished). */
   bytesTransferred = 0;
+  /** The first background save that failed: no lane takes another unit after it. */
+  #saveFailure: { error: unknown } | undefined;
 
   constructor(
     private readonly ctx: StageContext,
@@ -72,14 +78,24 @@ export class TransferStage {
       signal,
     );
     signal.throwIfAborted();
+    await this.ctx.store.flush();
+    this.#throwSaveFailure();
     emit({ type: 'stage-done', stage: 'transfer', counts: { uploaded, failed } });
   }
 
   async #transfer(key: string): Promise<'uploaded' | 'failed' | 'other'> {
+    this.#throwSaveFailure();
     if (!this.#needsTransfer(this.ctx.store.item(key))) return 'other';
-    const { outcome, bytes } = await runUnitTransfer(this.ctx, key);
+    const { outcome, bytes, saved } = await runUnitTransfer(this.ctx, key);
+    saved.catch((error: unknown) => {
+      this.#saveFailure ??= { error };
+    });
     this.bytesTransferred += bytes;
     if (outcome === 'uploaded') this.options.onUploaded?.();
     return outcome === 'skipped' ? 'other' : outcome;
+  }
+
+  #throwSaveFailure(): void {
+    if (this.#saveFailure) throw this.#saveFailure.error;
   }
 }

@@ -1,5 +1,6 @@
 import type { ItemState } from '../model/item-state.js';
 import type { SourceStream } from '../protocol/media-source.js';
+import { byteProgress } from './byte-progress.js';
 import { stopsRun, unitError } from './failure-policy.js';
 import type { StageContext } from './stage-context.js';
 
@@ -7,7 +8,15 @@ import type { StageContext } from './stage-context.js';
 export interface UnitTransferOutcome {
   outcome: 'uploaded' | 'failed' | 'skipped';
   bytes: number;
+  /**
+   * Settles when the outcome is durable. An `uploaded` unit is saved in the background with
+   * the other lanes' changes (see {@link transferUnit}); failed and skipped ones are saved
+   * before this returns.
+   */
+  saved: Promise<void>;
 }
+
+const SAVED = Promise.resolve();
 
 /**
  * Transfers one unit that needs bytes moved (new, part-uploaded, failed, or with an expiring
@@ -33,11 +42,15 @@ export async function runUnitTransfer(
       status: 'failed',
       detail: failed.error!.message,
     });
-    return { outcome: 'failed', bytes: 0 };
+    return { outcome: 'failed', bytes: 0, saved: SAVED };
   }
   const done = store.item(key);
-  if (done.status !== 'uploaded') return { outcome: 'skipped', bytes: 0 };
-  return { outcome: 'uploaded', bytes: (done.servedSize ?? 0) - startOffset };
+  if (done.status !== 'uploaded') return { outcome: 'skipped', bytes: 0, saved: SAVED };
+  return {
+    outcome: 'uploaded',
+    bytes: (done.servedSize ?? 0) - startOffset,
+    saved: store.flushSoon(),
+  };
 }
 
 /** Puts a unit into a state {@link transferUnit} can start from. */
@@ -57,6 +70,11 @@ function prepareForTransfer(ctx: StageContext, key: string): ItemState {
  * Streams one unit from the source into a sink upload. Resumes a recorded upload session from
  * the offset the sink confirms, saving progress as the sink confirms bytes; the source is read
  * from whatever offset the sink asks for. Throws whatever the source or sink throws.
+ *
+ * The unit ends `uploaded` in memory only: its save is left to the caller (`flushSoon` shares
+ * it with the other lanes'). A kill before that save finds the unit not uploaded and uploads it
+ * again; it cannot have been created, because the create stage saves every unit it sends
+ * before the call (see `CreateStage`).
  */
 export async function transferUnit(ctx: StageContext, start: ItemState): Promise<void> {
   const { store, source, sink, emit, signal } = ctx;
@@ -94,6 +112,7 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
     endReservation = await ctx.budget.reserveUpload(size, item.upload !== undefined);
     emit({ type: 'unit-started', key, fileName: item.fileName, size, offset: pending.offset });
     let sent = 0;
+    const bytesOut = byteProgress(emit, key, size);
     const result = await sink.upload({
       fileName: item.fileName,
       mimeType: item.mimeType,
@@ -117,9 +136,10 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
       },
       onBytesSent: (bytes) => {
         sent += bytes;
-        emit({ type: 'bytes', key, sent: Math.min(sent, size), size });
+        bytesOut.report(sent);
       },
     });
+    bytesOut.flush();
     store.transition(key, 'uploaded', {
       uploadToken: result.uploadToken,
       uploadedAt: result.uploadedAt,
@@ -127,7 +147,6 @@ export async function transferUnit(ctx: StageContext, start: ItemState): Promise
       servedSize: size,
       upload: undefined,
     });
-    await store.flush();
     emit({ type: 'unit-done', key, fileName: item.fileName, status: 'uploaded' });
   } finally {
     endReservation();

@@ -22,6 +22,11 @@ export interface SyncEngineOptions {
   maxAttempts?: number;
   /** Least time between whole-session saves on backends without incremental saves. */
   fullSaveIntervalMs?: number;
+  /**
+   * Longest an uploaded unit waits to be saved together with other lanes' changes (default
+   * 100 ms). A unit is always saved before it is sent to create.
+   */
+  saveSliceMs?: number;
   /** Units per create call (default: the sink's limit). */
   batchSize?: number;
   /** Receives progress events. */
@@ -29,6 +34,9 @@ export interface SyncEngineOptions {
   /** The clock; the real one by default. */
   now?: () => Date;
 }
+
+/** How long an uploaded unit's save may wait for other lanes' changes, by default. */
+const DEFAULT_SAVE_SLICE_MS = 100;
 
 /**
  * The engine's options with their defaults, the backend retried through short outages, and
@@ -85,13 +93,14 @@ export class EngineSettings {
 
   /** A working copy of a session; `beforeWrite` may refuse each write (a worker's lease check). */
   store(state: SessionState, beforeWrite?: () => Promise<void>): SessionStore {
-    const { fullSaveIntervalMs } = this.#options;
+    const { fullSaveIntervalMs, saveSliceMs = DEFAULT_SAVE_SLICE_MS } = this.#options;
     // Units are saved as they change; the meta (with updatedAt) when it changes and at the end.
     return new SessionStore(this.backend, state, {
       now: () => this.now(),
       alwaysWriteMeta: false,
       // The request count is written with the state saves, not once per request.
       afterWrite: () => this.budget.flush(),
+      saveSliceMs,
       ...(fullSaveIntervalMs !== undefined ? { fullSaveIntervalMs } : {}),
       ...(beforeWrite ? { beforeWrite } : {}),
     });

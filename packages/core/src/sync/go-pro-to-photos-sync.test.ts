@@ -230,6 +230,33 @@ describe('the sync engine', () => {
     expectExactlyOnce(sink, units);
   });
 
+  it('sends no unit to create before its upload token is saved, though lanes do not wait for that save', async () => {
+    const units = library(7);
+    const sink = new FakeSink();
+    const store = createMemoryStore();
+    const backend = createMemoryBackend({ store });
+    const sentUnsaved: string[] = [];
+    sink.failCreate = (call) => {
+      for (const item of sink.createCalls[call - 1]!) {
+        const saved = store.sessions.get('durable')?.items.get(item.key);
+        if (saved?.uploadToken !== item.uploadToken) sentUnsaved.push(item.key);
+      }
+      return undefined;
+    };
+    // A save slice far longer than the run: no `uploaded` state is saved by its own flush.
+    const summary = await engine({
+      source: new FakeSource(units),
+      sink,
+      backend,
+      batchSize: 2,
+      saveSliceMs: 600_000,
+    }).run({ sessionId: 'durable', range });
+    expect(summary.complete).toBe(true);
+    expect(sink.createCalls.flat()).toHaveLength(7);
+    expect(sentUnsaved).toEqual([]);
+    expectExactlyOnce(sink, units);
+  });
+
   it('stops cleanly on a daily quota, saved, saying when to resume, and finishes next run', async () => {
     const units = library(3);
     const sink = new FakeSink();

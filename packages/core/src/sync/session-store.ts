@@ -4,6 +4,7 @@ import type { ItemState, ItemStatus } from '../model/item-state.js';
 import type { SessionMeta, SessionState } from '../model/session-state.js';
 import { type ItemPatch, transitionItem } from '../model/transitions.js';
 import { resolveCapabilities, type SyncStateBackend } from '../protocol/state-backend.js';
+import { GroupCommit } from './group-commit.js';
 
 /** Options for {@link SessionStore}. */
 export interface SessionStoreOptions {
@@ -20,13 +21,21 @@ export interface SessionStoreOptions {
    * unless a save is forced. Forced saves (a batch about to be sent, results received) always go.
    */
   fullSaveIntervalMs?: number;
+  /**
+   * How long a {@link SessionStore.flushSoon} may wait, so the changes of that slice (from
+   * every transfer lane) go in one save. 0 (the default): as soon as the save in progress ends.
+   */
+  saveSliceMs?: number;
 }
 
 /**
  * The engine's working copy of a session. Every change goes through `transition`, `putItem`,
  * `putBatch` or `updateMeta`, which remember what changed; `flush` persists it — only the
- * changes when the backend saves incrementally, the whole session otherwise. Flushes never
- * overlap.
+ * changes when the backend saves incrementally, the whole session otherwise.
+ *
+ * Saves are group-committed: one save runs at a time, and every change made while it runs (by
+ * any lane or stage) goes in the next single save; each `flush` resolves when a save holding
+ * its changes is durable.
  */
 export class SessionStore {
   readonly #backend: SyncStateBackend;
@@ -41,7 +50,10 @@ export class SessionStore {
   #dirtyBatches = new Set<string>();
   #metaDirty = false;
   #lastFullSave = 0;
-  #flushing: Promise<void> = Promise.resolve();
+  /** Set by a forced flush; the next save takes it (and goes even when throttled). */
+  #forceNext = false;
+  readonly #saveSliceMs: number;
+  readonly #saves = new GroupCommit(() => this.#save());
 
   constructor(backend: SyncStateBackend, state: SessionState, options: SessionStoreOptions = {}) {
     this.#backend = backend;
@@ -52,6 +64,7 @@ export class SessionStore {
     this.#alwaysWriteMeta = options.alwaysWriteMeta ?? true;
     this.#beforeWrite = options.beforeWrite;
     this.#afterWrite = options.afterWrite;
+    this.#saveSliceMs = options.saveSliceMs ?? 0;
   }
 
   /** The session as it stands in memory (read it; change it only through this store). */
@@ -103,14 +116,28 @@ export class SessionStore {
     return this.#metaDirty || this.#dirtyItems.size > 0 || this.#dirtyBatches.size > 0;
   }
 
-  /** Persists what changed. `force` saves even a throttled whole-session backend at once. */
+  /**
+   * Persists what changed; resolves when it is durable. `force` saves even a throttled
+   * whole-session backend at once.
+   */
   flush(options: { force?: boolean } = {}): Promise<void> {
-    const run = this.#flushing.then(() => this.#flushNow(options.force ?? false));
-    this.#flushing = run.catch(() => {});
-    return run;
+    if (options.force) this.#forceNext = true;
+    return this.#saves.request();
   }
 
-  async #flushNow(force: boolean): Promise<void> {
+  /**
+   * Persists what changed within the store's save slice, together with whatever else changes
+   * meanwhile; resolves when it is durable. For saves nothing needs to wait on at once (a unit's
+   * `uploaded` state: the create stage forces a save before it sends any unit).
+   */
+  flushSoon(): Promise<void> {
+    return this.#saves.request(this.#saveSliceMs);
+  }
+
+  /** One save: takes the changes made so far (they return to the dirty set if it fails). */
+  async #save(): Promise<void> {
+    const force = this.#forceNext;
+    this.#forceNext = false;
     if (!this.dirty) return;
     const now = this.#now();
     if (

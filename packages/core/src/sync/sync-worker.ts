@@ -153,6 +153,9 @@ export class SyncWorker {
     );
     try {
       const { bytes } = await runUnitTransfer(this.#settings.context(store, unitSignal), item.key);
+      // The unit's outcome is durable before its lease is given back (and another worker may
+      // claim it): the background save of `uploaded` goes now, not in the store's slice.
+      await store.flush();
       run.tally.bytes += bytes;
     } catch (error) {
       if (isQ2gError(unitSignal.reason, 'STATE_LEASE_LOST')) return;

@@ -92,6 +92,13 @@ function runOnce(world: World, env: Record<string, string>, plan?: PlannedKill) 
     }
     if (moment === 'transfer' && event.type === 'unit-started' && ++count >= threshold)
       kill('transfer');
+    if (
+      moment === 'uploaded-unsaved' &&
+      event.type === 'unit-done' &&
+      event.status === 'uploaded' &&
+      ++count >= threshold
+    )
+      kill('uploaded-unsaved');
     if (moment === 'mid-upload' && event.type === 'bytes' && Number(event.size) > RESUMABLE_OVER) {
       // Once the video has moved a seeded share of 4 MiB further in this run.
       const key = String(event.key);

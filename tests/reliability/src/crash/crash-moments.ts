@@ -12,6 +12,11 @@ export type CrashMoment =
   | 'discovery'
   /** After the N-th unit started transferring. */
   | 'transfer'
+  /**
+   * Right after the N-th unit was reported uploaded: a lane does not wait for that save, so
+   * its state is usually still waiting for the next coalesced save (between two flushes).
+   */
+  | 'uploaded-unsaved'
   /** Inside a resumable upload of a large video, once a random share of it was sent. */
   | 'mid-upload'
   /** After a batchCreate was applied by Google, before its response arrived. */
@@ -54,7 +59,7 @@ const LATER_MOMENTS: Record<BackendKind, CrashMoment[]> = {
     'json-before-rename',
     'json-before-rename',
     'json-before-rename',
-    'transfer',
+    'uploaded-unsaved',
     'random-time',
   ],
   postgres: [],

@@ -41,6 +41,9 @@ describe('a run’s byte counts', () => {
     await harness.runs.idle();
     expect(harness.runs.progress('s-resume')).toMatchObject({ failed: 1, bytesToSend: 9000 });
     harness.connections.sink.failUpload = undefined;
+    // Units the first run created count as settled when created before the second run started
+    // (millisecond timestamps): let the clock move on, as it does between two runs in use.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await harness.runs.start({ sessionId: 's-resume', retryFailed: true });
     await harness.runs.idle();
     const run = harness.runs.progress('s-resume')!;
