@@ -17,6 +17,15 @@ describe('unit keys as file names', () => {
     expect(decodeKey(name)).toBe(key);
   });
 
+  test.each([
+    ['GOPR0001:source', '~47~4f~50~520001~3asource'],
+    ['été 🎄', '~c3~a9t~c3~a9~20~f0~9f~8e~84'],
+    ['a/B.c', 'a~2f~42~2ec'],
+    ['lone\ud800x', 'lone~ef~bf~bdx'],
+  ])('"%s" keeps the file name earlier versions wrote (%s)', (key, name) => {
+    expect(encodeKey(key)).toBe(name);
+  });
+
   test('keys differing only in case get names that differ ignoring case', () => {
     expect(encodeKey('AbC').toLowerCase()).not.toBe(encodeKey('abc').toLowerCase());
   });

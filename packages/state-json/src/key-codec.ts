@@ -9,18 +9,26 @@ import { createHash } from 'node:crypto';
 /** The longest encoded name kept verbatim (file systems allow 255 bytes; room for `.json`). */
 export const MAX_NAME = 200;
 
-const PLAIN = /^[a-z0-9_-]$/;
+/** One character (a whole code point) that does not stay as it is. */
+const ESCAPED = /[^a-z0-9_-]/gu;
 
-/** The file-name form of `key` (without extension). */
+/**
+ * The file-name form of `key` (without extension). Built by one `replace`, so the name is one
+ * flat string: the JSON backend keeps a name per unit, and a name built up character by
+ * character would stay a chain of ~20 partial strings per unit.
+ */
 export function encodeKey(key: string): string {
-  let out = '';
-  for (const byte of Buffer.from(key, 'utf8')) {
-    const char = String.fromCharCode(byte);
-    out += PLAIN.test(char) ? char : `~${byte.toString(16).padStart(2, '0')}`;
-  }
+  const out = key.replace(ESCAPED, escapeChar);
   if (out.length <= MAX_NAME) return out;
   const digest = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 40);
   return `${out.slice(0, MAX_NAME - 43)}~~~${digest}`;
+}
+
+/** `~` and two hex digits for every byte of the character's UTF-8 form. */
+function escapeChar(char: string): string {
+  let out = '';
+  for (const byte of Buffer.from(char, 'utf8')) out += `~${byte.toString(16).padStart(2, '0')}`;
+  return out;
 }
 
 /** The key a name from {@link encodeKey} stands for, or undefined for a shortened name. */

@@ -53,5 +53,7 @@ export function sessionPaths(root: string, id: string): SessionPaths {
 
 /** The file name (with `.json`) of a unit key or batch id. */
 export function recordFileName(key: string): string {
-  return `${encodeKey(key)}.json`;
+  // Joined, not concatenated: the name stays resident per unit (as a cache key), and `a + b`
+  // would keep it as a two-part string.
+  return [encodeKey(key), '.json'].join('');
 }

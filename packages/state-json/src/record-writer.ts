@@ -13,7 +13,7 @@ import {
 import type { FileOps } from './file-ops.js';
 import { recordFileName } from './layout.js';
 import { mapLimit } from './read-json-file.js';
-import { hashText, type RecordInfo, serialize } from './session-files.js';
+import { hashText, type RecordInfo, recordInfo, serialize } from './session-files.js';
 
 /** One record to store: its key or id, its value, and (for units) its status. */
 export interface RecordToWrite {
@@ -49,9 +49,9 @@ export function changedRecords(
   for (const record of records) {
     const name = recordFileName(record.id);
     const text = serialize(record.value);
-    const info: RecordInfo = { hash: hashText(text) };
-    if (known.get(name)?.hash === info.hash) continue;
-    if (record.status) info.status = record.status;
+    const hash = hashText(text);
+    if (known.get(name)?.hash === hash) continue;
+    const info = recordInfo(hash, record.status || undefined);
     changed.push({ dir, name, text, info });
   }
   return changed;

@@ -58,6 +58,14 @@ export interface SessionCache {
   meta?: SessionMeta;
 }
 
+/**
+ * The info kept for a record, made in one literal (one per unit stays resident: a status added
+ * afterwards would cost a separate property store per unit).
+ */
+export function recordInfo(hash: string, status: unknown): RecordInfo {
+  return typeof status === 'string' ? { hash, status } : { hash };
+}
+
 /** The hash kept for a file's text. */
 export function hashText(text: string): string {
   return createHash('sha1').update(text, 'utf8').digest('base64');
@@ -131,8 +139,7 @@ export async function readRecords(
         });
       }
       const status = (value as { status?: unknown }).status;
-      const info: RecordInfo = { hash: hashText(serialize(value)) };
-      if (typeof status === 'string') info.status = status;
+      const info = recordInfo(hashText(serialize(value)), status);
       return { name, value: value as Record<string, unknown>, info };
     } catch (error) {
       if (strict) throw error;
