@@ -122,8 +122,26 @@ export function createSessionState(input: NewSessionInput): SessionState {
   });
 }
 
-/** A freshly discovered unit's state. */
-export function createItemState(unit: MediaUnit, now: Date = new Date()): ItemState {
-  const base = { ...unit, attempts: 0, updatedAt: now.toISOString() };
-  return unit.skip ? { ...base, status: 'skipped' } : { ...base, status: 'discovered' };
+/**
+ * A freshly discovered unit's state. `now` may be an ISO string, so the units of one page share
+ * one instance. Built field by field in one literal (no spread), so every unit has the same
+ * compact shape: a session keeps one per unit resident.
+ */
+export function createItemState(unit: MediaUnit, now: Date | string = new Date()): ItemState {
+  const item: ItemState = {
+    key: unit.key,
+    mediaId: unit.mediaId,
+    part: unit.part,
+    fileName: unit.fileName,
+    mimeType: unit.mimeType,
+    kind: unit.kind,
+    size: unit.size,
+    capturedAt: unit.capturedAt,
+    status: unit.skip ? 'skipped' : 'discovered',
+    attempts: 0,
+    updatedAt: typeof now === 'string' ? now : now.toISOString(),
+  };
+  if (unit.sourceType !== undefined) item.sourceType = unit.sourceType;
+  if (unit.skip) item.skip = unit.skip;
+  return item;
 }

@@ -36,7 +36,8 @@ export class DiscoveryStage {
     for await (const page of pages) {
       const fresh = page.units.filter((unit) => store.state.items[unit.key] === undefined);
       const ledger = await this.#ledgerMatches(fresh.map((u) => u.key));
-      for (const unit of fresh) store.putItem(this.#record(unit, ledger.get(unit.key)));
+      const recordedAt = this.ctx.now().toISOString(); // one string for the page's units
+      for (const unit of fresh) store.putItem(this.#record(unit, ledger.get(unit.key), recordedAt));
       unitsFound += fresh.length;
       for (const message of page.warnings ?? []) {
         if (warnings.size < MAX_WARNINGS) warnings.add(message);
@@ -62,9 +63,9 @@ export class DiscoveryStage {
     emit({ type: 'stage-done', stage: 'discovery', counts: { units: unitsFound } });
   }
 
-  #record(unit: MediaUnit, syncedBy: string | undefined): ItemState {
+  #record(unit: MediaUnit, syncedBy: string | undefined, recordedAt: string): ItemState {
     const skip = unit.skip ?? this.#skipFor(unit, syncedBy);
-    return createItemState(skip ? { ...unit, skip } : unit, this.ctx.now());
+    return createItemState(skip ? { ...unit, skip } : unit, recordedAt);
   }
 
   #skipFor(unit: MediaUnit, syncedBy: string | undefined): Skip | undefined {
