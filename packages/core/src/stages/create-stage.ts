@@ -102,7 +102,8 @@ export class CreateStage {
     const { store } = this.#ctx;
     const horizon = tokenHorizon(this.#ctx);
     const ready: ItemState[] = [];
-    for (const item of store.items('uploaded')) {
+    for (const key of store.keysIn('uploaded')) {
+      const item = store.item(key);
       if (Date.parse(item.tokenExpiresAt!) > horizon) ready.push(item);
     }
     return ready;

@@ -113,4 +113,25 @@ describe('SessionStore', () => {
     expect(changes[0]!.items.map((i) => i.key)).toEqual(['m0#source']);
     expect((await inner.load('s'))?.items['m0#source']?.status).toBe('uploaded');
   });
+
+  it('knows the units in each status, loaded ones and changed ones alike', async () => {
+    const { backend, state } = await heldBackend();
+    const store = new SessionStore(backend, state);
+    expect(store.keysIn('discovered')).toEqual([0, 1, 2, 3, 4].map((i) => `m${i}#source`));
+    upload(store, 'm3#source');
+    upload(store, 'm1#source');
+    expect(store.keysIn('uploaded')).toEqual(['m3#source', 'm1#source']);
+    expect(store.keysIn('discovered')).toEqual(['m0#source', 'm2#source', 'm4#source']);
+    store.putItem(createItemState(fakeUnit('m1#source', 1_000)));
+    store.putItem(createItemState(fakeUnit('m9#source', 1_000)));
+    expect(store.keysIn('uploaded')).toEqual(['m3#source']);
+    expect(store.keysIn('discovered')).toEqual([
+      'm0#source',
+      'm2#source',
+      'm4#source',
+      'm1#source',
+      'm9#source',
+    ]);
+    expect(store.keysIn('created')).toEqual([]);
+  });
 });

@@ -46,6 +46,8 @@ export class SessionStore {
   readonly #alwaysWriteMeta: boolean;
   readonly #beforeWrite: (() => Promise<void>) | undefined;
   readonly #afterWrite: (() => Promise<void>) | undefined;
+  /** The keys of the units in each status, kept as units change (see {@link keysIn}). */
+  readonly #keysByStatus = new Map<ItemStatus, Set<string>>();
   #dirtyItems = new Set<string>();
   #dirtyBatches = new Set<string>();
   #metaDirty = false;
@@ -65,6 +67,7 @@ export class SessionStore {
     this.#beforeWrite = options.beforeWrite;
     this.#afterWrite = options.afterWrite;
     this.#saveSliceMs = options.saveSliceMs ?? 0;
+    for (const item of Object.values(state.items)) this.#keysOf(item.status).add(item.key);
   }
 
   /** The session as it stands in memory (read it; change it only through this store). */
@@ -86,10 +89,32 @@ export class SessionStore {
     }
   }
 
+  /**
+   * The keys of the units now in `status`, in the order they entered it, without scanning every
+   * unit (the create stage asks on every upload; a session may hold 100,000 units).
+   */
+  keysIn(status: ItemStatus): string[] {
+    return [...this.#keysOf(status)];
+  }
+
   /** Adds or replaces a unit as is (discovery, reconciliation of leased copies). */
   putItem(item: ItemState): void {
+    const previous = this.#state.items[item.key];
+    if (previous?.status !== item.status) {
+      if (previous) this.#keysOf(previous.status).delete(item.key);
+      this.#keysOf(item.status).add(item.key);
+    }
     this.#state.items[item.key] = item;
     this.#dirtyItems.add(item.key);
+  }
+
+  #keysOf(status: ItemStatus): Set<string> {
+    let keys = this.#keysByStatus.get(status);
+    if (!keys) {
+      keys = new Set();
+      this.#keysByStatus.set(status, keys);
+    }
+    return keys;
   }
 
   /** Moves a unit to a new status through core's transition rules. */
