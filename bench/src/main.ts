@@ -5,6 +5,7 @@
  *   pnpm bench                      the full run
  *   pnpm bench --quick              every benchmark at small sizes (results under bench/results/)
  *   pnpm bench --only=state,discovery  (names: large-files, many-photos, state, scale-out, discovery, peer, quota, quota-migration)
+ *   pnpm bench --quick --only=discovery --discovery-sizes=10000,100000  (other library sizes)
  *   pnpm bench --only=quota-migration   a three-day migration on a virtual clock (seconds)
  *   pnpm bench --profile            also write CPU profiles of every measured job (bench/results/profiles)
  *   pnpm bench --render             rewrite BENCHMARKS.md from bench-results.json (after editing findings.md)
@@ -58,7 +59,13 @@ for (const name of only) {
   if (!NAMES.includes(name))
     throw new Error(`unknown benchmark "${name}"; one of ${NAMES.join(', ')}`);
 }
-const config: BenchConfig = quick ? QUICK : FULL;
+const discoverySizes = args
+  .find((a) => a.startsWith('--discovery-sizes='))
+  ?.slice('--discovery-sizes='.length);
+const chosen: BenchConfig = quick ? QUICK : FULL;
+const config: BenchConfig = discoverySizes
+  ? { ...chosen, discovery: { sizes: discoverySizes.split(',').map(Number) } }
+  : chosen;
 const partial = quick || only.length < NAMES.length;
 const outDir = partial ? join(ROOT, 'bench', 'results') : ROOT;
 if (args.includes('--profile')) {

@@ -4,7 +4,7 @@ import type { PagingJobResult } from '../jobs/paging-job.js';
 import type { SyncJobResult } from '../jobs/sync-job.js';
 import { runJob } from '../lib/child.js';
 import { median, mib, ratio, round } from '../lib/stats.js';
-import { jobFlags, type Log, pair } from './harness.js';
+import { jobFlags, type Log, pair, tempDir } from './harness.js';
 
 /** Discovery of one library size. */
 export interface DiscoveryPoint {
@@ -16,6 +16,8 @@ export interface DiscoveryPoint {
   discoveryUsPerItem: number;
   pagingUsPerItem: number;
   peakRssMiB: number;
+  /** Live heap (after full GCs) the discovered session holds, per unit (median). */
+  residentBytesPerUnit: number;
   rssBeforeRunMiB: number;
   emulatorCpuShare: number;
 }
@@ -29,7 +31,10 @@ export interface DiscoveryResult {
   pagingPerItemGrowth: number;
 }
 
-/** Benchmark 5: discovery (a dry run, memory backend) of ever larger libraries. */
+/**
+ * Benchmark 5: discovery (a dry run) of ever larger libraries, with the JSON backend users run
+ * by default (the memory backend, a test double, would keep a second copy of every unit).
+ */
 export async function benchDiscovery(config: BenchConfig, log: Log): Promise<DiscoveryResult> {
   const points: DiscoveryPoint[] = [];
   for (const items of config.discovery.sizes) {
@@ -44,6 +49,7 @@ export async function benchDiscovery(config: BenchConfig, log: Log): Promise<Dis
       const runs: { sync: SyncJobResult; paging: PagingJobResult; share: number }[] = [];
       for (let i = 0; i < config.repetitions; i++) {
         const before = await emulators.snapshot();
+        const directory = await tempDir('q2g-bench-discovery-');
         const [paging, sync] = await pair(
           i,
           () =>
@@ -57,16 +63,17 @@ export async function benchDiscovery(config: BenchConfig, log: Log): Promise<Dis
               'sync-job.ts',
               {
                 wiring: emulators.wiring,
-                backend: { kind: 'memory' },
+                backend: { kind: 'json', directory: directory.path },
                 sessionId: `discovery-${i}`,
                 range: ALL_TIME,
                 mode: 'engine',
                 concurrency: 4,
                 dryRun: true,
+                measureDiscoveryHeap: true,
               },
-              { nodeFlags: jobFlags.value },
+              { nodeFlags: [...jobFlags.value, '--expose-gc'] },
             ),
-        );
+        ).finally(() => directory.remove());
         const after = await emulators.snapshot();
         const gopro = after.gopro.cpu.user + after.gopro.cpu.system;
         const goproBefore = before.gopro.cpu.user + before.gopro.cpu.system;
@@ -90,11 +97,15 @@ export async function benchDiscovery(config: BenchConfig, log: Log): Promise<Dis
         discoveryUsPerItem: round((discoveryMs * 1000) / items, 1),
         pagingUsPerItem: round((pagingMs * 1000) / items, 1),
         peakRssMiB: mib(Math.max(...runs.map((r) => r.sync.maxRssBytes))),
+        residentBytesPerUnit: round(
+          median(runs.map((r) => (r.sync.discoveryHeapBytes ?? Number.NaN) / items)),
+          0,
+        ),
         rssBeforeRunMiB: mib(runs[0]!.sync.rssBeforeBytes),
         emulatorCpuShare: round(median(runs.map((r) => r.share)), 3),
       };
       log(
-        `  discovery of ${items}: ${point.discoveryMs} ms (${point.discoveryUsPerItem} µs/item, ×${point.ratio} bare paging), peak RSS ${point.peakRssMiB} MiB`,
+        `  discovery of ${items}: ${point.discoveryMs} ms (${point.discoveryUsPerItem} µs/item, ×${point.ratio} bare paging), peak RSS ${point.peakRssMiB} MiB, ${point.residentBytesPerUnit} B/unit resident`,
       );
       points.push(point);
     } finally {

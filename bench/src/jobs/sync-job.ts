@@ -2,7 +2,12 @@
  * One sync in its own process, so its peak memory and CPU are its own. Input (`BENCH_INPUT`):
  * a {@link SyncJobInput}. Result: a {@link SyncJobResult}.
  */
-import { GoProToPhotosSync, type SyncSummary, SyncWorker } from '@q2google/core/engine';
+import {
+  GoProToPhotosSync,
+  type SyncEvent,
+  type SyncSummary,
+  SyncWorker,
+} from '@q2google/core/engine';
 import { buildClients, type SinkTuning } from '../emulators/clients.js';
 import type { Wiring } from '../emulators/wiring.js';
 import { type BackendSpec, openBackend } from '../lib/backends.js';
@@ -27,6 +32,11 @@ export interface SyncJobInput {
   timeBackend?: boolean;
   /** Start the run at this epoch time (after set-up), so several workers start together. */
   startAtMs?: number;
+  /**
+   * Measure the live heap (after a full GC) when discovery ends, against the heap before the
+   * run: what the discovered session holds resident. Needs the job run with `--expose-gc`.
+   */
+  measureDiscoveryHeap?: boolean;
 }
 
 /** What one sync job reports. */
@@ -45,14 +55,18 @@ export interface SyncJobResult {
   bytesTransferred: number;
   stopped: string | null;
   backend?: BackendTiming;
+  /** Live heap growth from before the run to discovery's end, after full GCs (bytes). */
+  discoveryHeapBytes?: number;
 }
 
 const input = jobInput<SyncJobInput>();
 const opened = await openBackend(input.backend);
 const timed = input.timeBackend ? timeBackend(opened) : undefined;
 const backend = timed?.backend ?? opened;
+const heap = input.measureDiscoveryHeap ? discoveryHeapProbe() : undefined;
 const options = {
   ...(await buildClients(input.wiring, input.sink)),
+  ...(heap ? { onEvent: heap.onEvent } : {}),
   backend,
   concurrency: input.concurrency,
   ...(input.batchSize ? { batchSize: input.batchSize } : {}),
@@ -61,6 +75,7 @@ const request = { sessionId: input.sessionId, range: input.range, dryRun: input.
 if (input.startAtMs !== undefined && input.startAtMs > Date.now()) {
   await new Promise((resolve) => setTimeout(resolve, input.startAtMs! - Date.now()));
 }
+heap?.start();
 const rssBeforeBytes = process.memoryUsage.rss();
 const cpuBefore = process.cpuUsage();
 const startedAtMs = Date.now();
@@ -92,5 +107,28 @@ const result: SyncJobResult = {
   bytesTransferred: summary.bytesTransferred,
   stopped: summary.stopped ? `${summary.stopped.code}: ${summary.stopped.message}` : null,
   ...(backendTiming ? { backend: backendTiming } : {}),
+  ...(heap?.grownBytes() !== undefined ? { discoveryHeapBytes: heap.grownBytes() } : {}),
 };
 finishJob(result);
+
+/** Live heap before the run and at discovery's end, each after full GCs. */
+function discoveryHeapProbe() {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('measureDiscoveryHeap needs the job run with --expose-gc');
+  const liveHeap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  let before = 0;
+  let grown: number | undefined;
+  return {
+    start: () => {
+      before = liveHeap();
+    },
+    onEvent: (event: SyncEvent) => {
+      if (event.type === 'stage-done' && event.stage === 'discovery') grown = liveHeap() - before;
+    },
+    grownBytes: () => grown,
+  };
+}

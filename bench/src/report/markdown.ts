@@ -182,10 +182,11 @@ function scaleOut(r: NonNullable<BenchResults['scaleOut']>): string {
 }
 
 function discovery(r: NonNullable<BenchResults['discovery']>): string {
+  const last = r.points[r.points.length - 1]!;
   return [
     `## 5. Discovery`,
     '',
-    'A dry run (discovery only) with the in-memory backend, so the figure is discovery itself; baseline: a bare loop paging `/media/search` with the same query and page size (100).',
+    'A dry run (discovery only) with the JSON backend (the default users run; it writes every unit to disk); baseline: a bare loop paging `/media/search` with the same query and page size (100). Resident per unit: the live heap (after full GCs) at the end of discovery less the heap before the run, divided by the units.',
     '',
     table(
       [
@@ -196,6 +197,7 @@ function discovery(r: NonNullable<BenchResults['discovery']>): string {
         'µs per item (discovery / paging)',
         'peak RSS',
         'RSS before the run',
+        'resident per unit',
         'emulator CPU share',
       ],
       r.points.map((p) => [
@@ -206,11 +208,13 @@ function discovery(r: NonNullable<BenchResults['discovery']>): string {
         `${p.discoveryUsPerItem} / ${p.pagingUsPerItem}`,
         `${p.peakRssMiB} MiB`,
         `${p.rssBeforeRunMiB} MiB`,
+        `${p.residentBytesPerUnit} B`,
         pct(p.emulatorCpuShare),
       ]),
     ),
     '',
     `- **Cost per item, largest / smallest library: ${r.perItemGrowth}** (bare paging: ${r.pagingPerItemGrowth}) — target flat (≤ 1.25): ${mark(r.perItemGrowth <= 1.25)}.`,
+    `- **Resident per unit at the largest library: ${last.residentBytesPerUnit} B** — target ≤ 1 KiB: ${mark(last.residentBytesPerUnit <= 1024)}.`,
   ].join('\n');
 }
 
