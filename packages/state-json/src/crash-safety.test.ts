@@ -117,22 +117,24 @@ describe('crash safety', () => {
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 
-  test('an incremental save whose unit write fails leaves meta.json as it was and no temp file; the next save is whole', async () => {
+  test('an incremental save whose journal append fails half way leaves meta.json as it was and no temp file; the next save is whole', async () => {
     const { root, state } = await savedSession();
     const metaPath = join(root, state.id, 'meta.json');
-    const healthy = createJsonBackend({ directory: root });
-    await healthy.load(state.id);
-    await healthy.close!();
     const metaBefore = await readFile(metaPath, 'utf8');
     let failing = true;
     const ops: FileOps = {
       ...nodeFileOps,
-      rename: async (from, to) => {
-        if (failing && String(to).endsWith(`${encodeKey('unit-4')}.json`)) {
-          throw systemError('ENOSPC', String(to));
-        }
-        return nodeFileOps.rename(from, to);
-      },
+      open: (async (p: string, flags?: string, mode?: number) => {
+        const handle = await nodeFileOps.open(p, flags, mode);
+        if (!failing || flags !== 'a') return handle;
+        return Object.assign(Object.create(handle), {
+          writeFile: async (data: string) => {
+            await handle.writeFile(data.slice(0, 30));
+            throw systemError('ENOSPC', p);
+          },
+          close: () => handle.close(),
+        });
+      }) as FileOps['open'],
     };
     const backend = createJsonBackend({ directory: root, fileOps: ops });
     const loaded = (await backend.load(state.id))!;

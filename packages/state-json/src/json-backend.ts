@@ -18,12 +18,20 @@ import {
 } from '@q2google/core';
 import { removeFile, syncDirectory, writeFileAtomic } from './atomic-write.js';
 import { type FileOps, nodeFileOps, pathExists } from './file-ops.js';
+import { appendJournal, journalLine, readJournal } from './journal.js';
+import { addToPending, foldJournal, type PendingJournal, pendingOf } from './journal-checkpoint.js';
 import { ledgerLookup, ledgerRecord } from './json-ledger.js';
 import { recordRequests, requestsSpent } from './json-request-counts.js';
 import { recordFileName, type SessionPaths, sessionPaths } from './layout.js';
 import { listJsonSessions } from './list-sessions.js';
 import { readJsonFile } from './read-json-file.js';
-import { changedRecords, makeDirectory, removeStale, writeRecords } from './record-writer.js';
+import {
+  type ChangedRecord,
+  changedRecords,
+  makeDirectory,
+  removeStale,
+  writeRecords,
+} from './record-writer.js';
 import { writeSave } from './save-writer.js';
 import {
   cachedCounts,
@@ -56,6 +64,11 @@ export const JSON_BACKEND_CAPABILITIES: BackendCapabilities = Object.freeze({
   concurrency: 'exclusive',
 });
 
+/** A journal longer than this many saves is folded into the record files. */
+const JOURNAL_MAX_RECORDS = 128;
+/** A journal longer than this is folded into the record files. */
+const JOURNAL_MAX_BYTES = 4 * 1024 * 1024;
+
 const metaOf = (state: SessionState): SessionMeta => {
   const { items: _items, batches: _batches, ...meta } = state;
   return meta;
@@ -67,6 +80,8 @@ class JsonStore {
   private readonly chains = new Map<string, Promise<unknown>>();
   /** Record folders this instance has created (or found), so a save does not mkdir each time. */
   private readonly madeDirs = new Set<string>();
+  /** Journaled saves not yet folded into the record files, by session id. */
+  private readonly journals = new Map<string, { paths: SessionPaths; pending: PendingJournal }>();
   private readonly locks: SessionLocks;
 
   constructor(
@@ -114,8 +129,11 @@ class JsonStore {
   /** Lets queued operations settle (they refuse once closed), then drops locks and caches. */
   async release(): Promise<void> {
     await Promise.allSettled([...this.chains.values()]);
+    // A fold that fails leaves the journal whole: the next load folds it.
+    for (const id of [...this.journals.keys()]) await this.checkpoint(id).catch(() => {});
     await this.locks.releaseAll();
     this.caches.clear();
+    this.journals.clear();
     this.madeDirs.clear();
   }
 
@@ -152,6 +170,7 @@ class JsonStore {
     if (!hasDir && !hasFlat) return null;
     await this.lock(paths, id);
     await removeTempFiles(this.ops, paths.dir, { of: 'meta.json' });
+    await this.recoverJournal(id, paths);
     const meta = await readJsonFile(this.ops, paths.meta);
     if (meta === undefined) {
       const flat = await readJsonFile(this.ops, paths.flat);
@@ -176,6 +195,7 @@ class JsonStore {
   private async cacheFor(id: string, paths: SessionPaths): Promise<SessionCache> {
     let cache = this.caches.get(id);
     if (!cache) {
+      await this.recoverJournal(id, paths);
       const items = await readRecords(this.ops, paths.items, 'key', false);
       const batches = await readRecords(this.ops, paths.batches, 'id', false);
       cache = { items: items.infos, batches: batches.infos };
@@ -204,6 +224,8 @@ class JsonStore {
     const paths = sessionPaths(this.root, state.id);
     await this.lock(paths, state.id);
     const cache = await this.cacheFor(state.id, paths);
+    // Written straight to the record files: what the journal holds goes there first.
+    await this.checkpoint(state.id);
     const items = Object.values(state.items);
     const batches = Object.values(state.batches);
     await writeRecords(
@@ -276,16 +298,71 @@ class JsonStore {
       // a failed save drops the cache and the next one reads what is really on disk.
       for (const record of items) cache.items.set(record.name, record.info);
       for (const record of batches) cache.batches.set(record.name, record.info);
-      const text = serialize({ ...meta, counts: cachedCounts(cache) });
+      const metaValue = { ...meta, counts: cachedCounts(cache) };
+      const text = serialize(metaValue);
       const hash = hashText(text);
-      const metaFile = cache.metaHash === hash ? undefined : { path: paths.meta, text };
-      await writeSave(this.ops, [...items, ...batches], metaFile);
-      cache.metaHash = hash;
+      if (!hasMeta) {
+        // A new session's first save creates its files; the journal needs meta.json in place.
+        await writeSave(this.ops, [...items, ...batches], { path: paths.meta, text });
+        cache.metaHash = hash;
+        cache.meta = meta;
+        return;
+      }
+      const journal = this.journals.get(change.sessionId);
+      const lastMetaHash = journal ? hashText(journal.pending.metaText) : cache.metaHash;
+      if (items.length === 0 && batches.length === 0 && lastMetaHash === hash) return;
+      await this.journalSave(change.sessionId, paths, items, batches, metaValue);
       cache.meta = meta;
     } catch (error) {
       this.caches.delete(change.sessionId);
+      this.journals.delete(change.sessionId);
       throw error;
     }
+    const pending = this.journals.get(change.sessionId)?.pending;
+    if (pending && (pending.count >= JOURNAL_MAX_RECORDS || pending.bytes >= JOURNAL_MAX_BYTES)) {
+      // The save is durable in the journal already; a failed fold is retried later.
+      await this.checkpoint(change.sessionId).catch(() => {});
+    }
+  }
+
+  /** Appends one save to the session's journal (one write, one fsync). */
+  private async journalSave(
+    id: string,
+    paths: SessionPaths,
+    items: ChangedRecord[],
+    batches: ChangedRecord[],
+    meta: Record<string, unknown>,
+  ): Promise<void> {
+    const byName = (records: ChangedRecord[]) =>
+      Object.fromEntries(records.map((r) => [r.name, JSON.parse(r.text) as unknown]));
+    const record = { items: byName(items), batches: byName(batches), meta };
+    const line = journalLine(record);
+    let journal = this.journals.get(id);
+    await appendJournal(this.ops, paths.dir, line, { created: !journal });
+    if (!journal) {
+      journal = { paths, pending: { records: new Map(), metaText: '', count: 0, bytes: 0 } };
+      this.journals.set(id, journal);
+    }
+    addToPending(journal.pending, paths, record);
+    journal.pending.bytes += Buffer.byteLength(line, 'utf8');
+  }
+
+  /** Folds the session's journal into its record files and meta.json, then removes it. */
+  private async checkpoint(id: string): Promise<void> {
+    const journal = this.journals.get(id);
+    if (!journal) return;
+    await foldJournal(this.ops, journal.paths, journal.pending);
+    this.journals.delete(id);
+    const cache = this.caches.get(id);
+    if (cache && journal.pending.count > 0) cache.metaHash = hashText(journal.pending.metaText);
+  }
+
+  /** Folds a journal left on disk (by a killed or earlier run) before the files are read. */
+  private async recoverJournal(id: string, paths: SessionPaths): Promise<void> {
+    if (this.journals.has(id)) return this.checkpoint(id);
+    const content = await readJournal(this.ops, paths.dir);
+    if (content.bytes === 0) return;
+    await foldJournal(this.ops, paths, pendingOf(paths, content));
   }
 
   /** Creates a session's record folder the first time this instance writes into it. */

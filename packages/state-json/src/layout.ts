@@ -5,6 +5,7 @@
  * <dir>/<sessionId>/meta.json          the session without items and batches (+ counts)
  * <dir>/<sessionId>/items/<key>.json   one unit each (key encoded by key-codec)
  * <dir>/<sessionId>/batches/<id>.json  one batch each
+ * <dir>/<sessionId>/journal.ndjson     saves not yet folded into the files (journal.ts)
  * <dir>/<sessionId>/.lock              the writer's pid, hostname, start time
  * <dir>/<sessionId>.json               the v0 flat layout: the whole session in one file
  * <dir>/_ledger/<key>.json             one ledger entry each

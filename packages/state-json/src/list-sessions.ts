@@ -1,4 +1,7 @@
-/** `listSessions` of the JSON backend: stored counts in meta.json, or counted from the records. */
+/**
+ * `listSessions` of the JSON backend: stored counts in meta.json (or in the newest journaled
+ * save), or counted from the records.
+ */
 import {
   countStatuses,
   newestFirst,
@@ -9,6 +12,7 @@ import {
 } from '@q2google/core';
 import { z } from 'zod';
 import type { FileOps } from './file-ops.js';
+import { readJournal } from './journal.js';
 import { sessionPaths } from './layout.js';
 import { listDir, mapLimit, readJsonFile } from './read-json-file.js';
 import { readRecords } from './session-files.js';
@@ -17,12 +21,15 @@ const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
 
 async function fromDirectory(ops: FileOps, root: string, id: string) {
   const paths = sessionPaths(root, id);
-  const raw = await readJsonFile(ops, paths.meta);
-  if (raw === undefined) return fromFlat(ops, root, id);
+  const stored = await readJsonFile(ops, paths.meta);
+  if (stored === undefined) return fromFlat(ops, root, id);
+  // The newest journaled save carries the whole meta.json, counts included.
+  const journaled = (await readJournal(ops, paths.dir)).records.at(-1)?.meta;
+  const raw = journaled ?? stored;
   const meta = SessionMetaSchema.safeParse(raw);
   if (!meta.success) return undefined;
-  const stored = CountsSchema.safeParse((raw as { counts?: unknown }).counts);
-  if (stored.success) return summarizeSession(meta.data, stored.data);
+  const counts = CountsSchema.safeParse((raw as { counts?: unknown }).counts);
+  if (counts.success) return summarizeSession(meta.data, counts.data);
   const { infos } = await readRecords(ops, paths.items, 'key', false);
   return summarizeSession(meta.data, infos.counts);
 }

@@ -7,6 +7,8 @@ import { mkdir, mkdtemp, readdir, readFile, stat, truncate, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredRecord, StoredSession } from '@q2google/state-conformance';
+import { nodeFileOps } from './file-ops.js';
+import { readJournal } from './journal.js';
 
 /** A fresh temp directory for one test file. */
 export function tempStateRoot(): Promise<string> {
@@ -35,10 +37,24 @@ async function readStored(dir: string, idField: string): Promise<Record<string, 
   return out;
 }
 
-/** The conformance `inspect` hook: every record file with its inode and mtime as the stamp. */
+/**
+ * The conformance `inspect` hook: every record file with its inode and mtime as the stamp,
+ * overlaid by the records of the save journal (newest wins), stamped by their journal line.
+ */
 export async function inspectSession(dir: string): Promise<StoredSession | null> {
   const items = await readStored(join(dir, 'items'), 'key');
   const batches = await readStored(join(dir, 'batches'), 'id');
+  const journal = await readJournal(nodeFileOps, dir);
+  journal.records.forEach((record, line) => {
+    for (const value of Object.values(record.items)) {
+      const raw = value as Record<string, unknown>;
+      items[String(raw.key)] = { raw, stamp: `journal:${line}` };
+    }
+    for (const value of Object.values(record.batches)) {
+      const raw = value as Record<string, unknown>;
+      batches[String(raw.id)] = { raw, stamp: `journal:${line}` };
+    }
+  });
   return { items, batches };
 }
 

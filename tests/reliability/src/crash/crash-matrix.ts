@@ -131,7 +131,9 @@ function runOnce(world: World, env: Record<string, string>, plan?: PlannedKill) 
     env: hook
       ? {
           ...env,
-          Q2G_REL_PAUSE_MATCH: '/items/',
+          // Mid-write: an append to the save journal torn in half; before-rename: a file of a
+          // checkpoint (the journal folded into units, batches and meta.json at load or at exit).
+          Q2G_REL_PAUSE_MATCH: moment === 'json-mid-write' ? '/journal.ndjson' : `/${SESSION}/`,
           Q2G_REL_PAUSE_AFTER: String(threshold),
           Q2G_REL_PAUSE_AT: moment === 'json-mid-write' ? 'write' : 'rename',
         }

@@ -25,9 +25,9 @@ export type CrashMoment =
   | 'create-recorded'
   /** At a random time after the process started. */
   | 'random-time'
-  /** JSON backend: half of an item file's temp file written, the write frozen. */
+  /** JSON backend: half of a save journal line appended, the write frozen. */
   | 'json-mid-write'
-  /** JSON backend: an item file's temp file complete and fsynced, the rename not yet done. */
+  /** JSON backend: a checkpointed session file complete and fsynced, the rename not yet done. */
   | 'json-before-rename';
 
 /** One planned kill: the moment and a seeded threshold (N, a share, or milliseconds). */
@@ -84,8 +84,14 @@ function thresholdFor(moment: CrashMoment, random: () => number): number {
     case 'create-recorded':
       return 1 + Math.floor(random() * 45);
     case 'json-mid-write':
+      // The N-th save of the run (one journal append each).
+      return 1 + Math.floor(random() * 8);
     case 'json-before-rename':
-      return 1 + Math.floor(random() * 40);
+      // The N-th file put in place in the session folder by a checkpoint (the journal folded at
+      // a load after a kill, at its bound, at the end of a run). The check between runs loads
+      // the session, which folds the journal, so in a killed run this often falls back to a
+      // kill at a random time; state-json's journal tests cover a checkpoint cut short.
+      return 1 + Math.floor(random() * 12);
     default:
       return 1 + Math.floor(random() * 12);
   }

@@ -1,11 +1,11 @@
 // Preloaded into a q2google process with `node --import <this file>` to freeze it in the middle
 // of a JSON-backend write, so a test can SIGKILL it at exactly that moment.
 //
-//   Q2G_REL_PAUSE_MATCH   a substring of the target path (e.g. `/items/`)
+//   Q2G_REL_PAUSE_MATCH   a substring of the target path (e.g. `/items/`, `/journal.ndjson`)
 //   Q2G_REL_PAUSE_AFTER   pause on the N-th matching write (1 = the first)
-//   Q2G_REL_PAUSE_AT      `write`: half of the temp file is written and flushed, then the process
-//                         stops; `rename`: the temp file is complete and fsynced, the rename not
-//                         yet done
+//   Q2G_REL_PAUSE_AT      `write`: half of the temp file (or of the line appended to the save
+//                         journal) is written and flushed, then the process stops; `rename`: the
+//                         temp file is complete and fsynced, the rename not yet done
 //
 // On pausing it prints `q2g-rel-hook: paused <at> <path>` on stderr and never continues.
 import fs from 'node:fs/promises';
@@ -23,9 +23,11 @@ function pause(where, path) {
   return new Promise(() => {});
 }
 
-/** True when this write (of the temp file beside `target`) is the one to pause. */
+/** True when this write (of a temp file, or an append to the save journal) is the one to pause. */
 function isTarget(path) {
-  if (!match || !String(path).includes(match) || !String(path).endsWith('.tmp')) return false;
+  const name = String(path);
+  const watched = name.endsWith('.tmp') || name.endsWith('/journal.ndjson');
+  if (!match || !name.includes(match) || !watched) return false;
   seen += 1;
   return seen === after;
 }
