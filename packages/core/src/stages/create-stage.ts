@@ -27,7 +27,8 @@ export class CreateStage {
   readonly #options: CreateOptions;
   readonly #reconciler: BatchReconciler;
   readonly #albums: AlbumPlan;
-  readonly #batchSize: number;
+  /** Units per `createItems` call: the option, capped by the sink's limit. */
+  readonly batchSize: number;
   #chain: Promise<void> = Promise.resolve();
   #failure: unknown;
   #onFailure: ((error: unknown) => void) | undefined;
@@ -37,7 +38,7 @@ export class CreateStage {
     this.#options = options;
     this.#reconciler = new BatchReconciler(ctx);
     this.#albums = new AlbumPlan(ctx);
-    this.#batchSize = Math.min(
+    this.batchSize = Math.min(
       options.batchSize ?? ctx.sink.limits.maxBatchSize,
       ctx.sink.limits.maxBatchSize,
     );
@@ -54,8 +55,23 @@ export class CreateStage {
 
   /** More units were uploaded: send a batch in the background when a full one is ready. */
   notify(): void {
-    if (this.#failure === undefined && this.#ready().length >= this.#batchSize)
-      this.#enqueue(false);
+    if (this.#failure === undefined && this.#ready().length >= this.batchSize) this.#enqueue(false);
+  }
+
+  /**
+   * Resolves once fewer than `limit` uploaded units wait for create: transfer's back-pressure,
+   * so uploads never run far ahead of creates. Units uploaded but not created when a run stops
+   * (a daily quota, a crash) cost their upload again once their tokens expire.
+   */
+  async room(limit: number): Promise<void> {
+    let waiting = this.#ready().length;
+    while (waiting >= limit && this.#failure === undefined && !this.#ctx.signal.aborted) {
+      this.notify();
+      await this.#chain;
+      const now = this.#ready().length;
+      if (now >= waiting) return; // create made no progress (nothing sendable): do not stall
+      waiting = now;
+    }
   }
 
   /** Sends everything ready, a last partial batch included; rethrows a background failure. */
@@ -86,12 +102,12 @@ export class CreateStage {
     for (;;) {
       signal.throwIfAborted();
       const ready = this.#ready();
-      if (ready.length === 0 || (!final && ready.length < this.#batchSize)) break;
+      if (ready.length === 0 || (!final && ready.length < this.batchSize)) break;
       if (!started) {
         emit({ type: 'stage-started', stage: 'create' });
         started = true;
       }
-      await this.#send(await this.#albums.next(ready, this.#batchSize));
+      await this.#send(await this.#albums.next(ready, this.batchSize));
     }
     if (started && final)
       emit({ type: 'stage-done', stage: 'create', counts: { created: this.createdThisRun } });

@@ -10,6 +10,8 @@ import type { SyncRequest } from './sync-request.js';
 import type { SyncSummary } from './sync-summary.js';
 
 const TRANSFER_ROUNDS = 3;
+/** Uploaded units awaiting create, in batches, before transfer waits for create to catch up. */
+const UPLOADED_BACKLOG_BATCHES = 2;
 
 /**
  * The sync engine: runs a session's discovery, transfer and create stages through the ports,
@@ -53,12 +55,17 @@ export class GoProToPhotosSync {
     );
     try {
       await create.reconcile();
+      // Units a stopped run left uploaded go first, before their tokens expire and before new
+      // uploads spend the day's quota.
+      await create.send(false);
+      const backlog = UPLOADED_BACKLOG_BATCHES * create.batchSize;
       for (let round = 0; round < TRANSFER_ROUNDS; round++) {
         const transfer = new TransferStage(ctx, {
           // A unit retried in this run is not retried again in the same run's later rounds.
           ...settings.retryRules(retryFailed && round === 0),
           concurrency: settings.concurrency,
           onUploaded: () => create.notify(),
+          beforeUnit: () => create.room(backlog),
         });
         if (round > 0 && transfer.pending().length === 0) break;
         try {

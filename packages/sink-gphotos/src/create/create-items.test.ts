@@ -261,6 +261,26 @@ describe('createItems', () => {
     expect((error as { hint: string }).hint).toContain('midnight Pacific');
   });
 
+  it('sends nothing more after a daily-quota answer until the quota resets', async () => {
+    let now = Date.now();
+    h = await startHarness({ sink: { now: () => now } });
+    const items = await uploaded(h.sink, 1);
+    h.emulator.inject({ route: 'gphotos.batchCreate', kind: 'quota-daily', times: 1 });
+    const refused = await h.sink.createItems(items).catch((e: unknown) => e);
+    const resumeAt = Date.parse(
+      String((refused as { details: { resumeAt: string } }).details.resumeAt),
+    );
+    const sent = { ...h.emulator.requestCounts() };
+    const again = await h.sink
+      .upload(uploadOf('IMG_late.JPG', bytesOf(300, 77)))
+      .catch((e: unknown) => e);
+    expect(isQ2gError(again, 'GPHOTOS_QUOTA_EXHAUSTED')).toBe(true);
+    expect(h.emulator.requestCounts()).toEqual(sent);
+    now = resumeAt;
+    const results = await h.sink.createItems(items);
+    expect(results[0]?.outcome).toBe('created');
+  });
+
   it.each(['lost-response', 'aborted', 'http-500'])(
     'does not re-send after %s (outcome unknown): it throws for the engine to reconcile',
     async (kind) => {

@@ -1,4 +1,10 @@
-import { DEFAULT_RETRY_POLICY, Q2gError, type RetryPolicy, withRetry } from '@q2google/core';
+import {
+  DEFAULT_RETRY_POLICY,
+  isQ2gError,
+  Q2gError,
+  type RetryPolicy,
+  withRetry,
+} from '@q2google/core';
 import type { z } from 'zod';
 import type { GooglePhotosAuth } from '../auth/google-auth.js';
 import { errorFromResponse } from '../errors/classify.js';
@@ -22,6 +28,9 @@ export type UnauthedRequest = Omit<HttpRequest, 'headers'> & { headers?: Record<
 
 /** Authorised HTTP calls to the Library API with typed errors. */
 export class ApiClient {
+  /** Google's daily-quota answer of this client, while its reset is ahead: no request goes out. */
+  #quotaClosed: { until: number; error: Q2gError } | undefined;
+
   constructor(readonly options: ApiClientOptions) {}
 
   /** Absolute URL of an API path (`/v1/...`). */
@@ -34,6 +43,7 @@ export class ApiClient {
    * is then re-sent once, a streamed body is not (the 401 is returned to the caller).
    */
   async send(request: UnauthedRequest): Promise<HttpResponse> {
+    this.#throwWhileQuotaClosed();
     const attempt = async () =>
       this.options.transport({
         ...request,
@@ -52,11 +62,27 @@ export class ApiClient {
   /** Throws the typed error for a non-2xx response. */
   check(response: HttpResponse, operation: string): HttpResponse {
     if (response.status >= 200 && response.status < 300) return response;
-    throw errorFromResponse(response, {
+    const error = errorFromResponse(response, {
       operation,
       now: this.options.now,
       rateLimitFloorMs: this.options.rateLimitFloorMs,
     });
+    const until = Date.parse(String(error.details?.resumeAt));
+    if (isQ2gError(error, 'GPHOTOS_QUOTA_EXHAUSTED') && !Number.isNaN(until)) {
+      this.#quotaClosed = { until, error };
+    }
+    throw error;
+  }
+
+  /**
+   * After Google said the daily quota is used up, every later call (another upload lane's, a
+   * retry's) fails the same way without a request until the quota resets.
+   */
+  #throwWhileQuotaClosed(): void {
+    const closed = this.#quotaClosed;
+    if (!closed) return;
+    if (this.options.now() >= closed.until) this.#quotaClosed = undefined;
+    else throw closed.error;
   }
 
   /** Sends a JSON request and parses a 2xx body with `schema`. */
