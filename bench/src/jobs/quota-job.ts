@@ -221,7 +221,8 @@ async function runQuota({ quota, tls }: QuotaJobInput): Promise<QuotaResult> {
       albumItems: inAlbum?.itemIds.length ?? Number.NaN,
       batchItems,
       settleRequests,
-      boundPages: clouds.sink.limits.requests?.reconcileMaxPages ?? DEFAULT_RECONCILE_MAX_PAGES,
+      boundPages:
+        clouds.sink.limits.requestQuota?.costs.reconcileMaxPages ?? DEFAULT_RECONCILE_MAX_PAGES,
       settled: summary.complete && created.every((c) => c.itemsCreated === 1),
       byRoute,
     };

@@ -39,11 +39,13 @@ export type {
 } from './http/transport.js';
 export { countingTransport, createHttpTransport, nodeTransport } from './http/transport.js';
 export {
+  DEFAULT_RAW_UPLOAD_MAX_BYTES,
+  DEFAULT_RECONCILE_MAX_PAGES,
   GOOGLE_DAILY_REQUESTS,
   GOOGLE_PHOTOS_LIMITS,
-  GOOGLE_PHOTOS_REQUEST_COSTS,
   GOOGLE_QUOTA_COUNTER,
   GOOGLE_QUOTA_TIME_ZONE,
+  type GoogleRequestQuotaOptions,
   googleRequestQuota,
   MAX_ALBUM_CAPACITY,
 } from './limits.js';
@@ -67,7 +69,6 @@ export { type GooglePhotosSettings, GPHOTOS_SETTINGS } from './settings/gphotos-
 export {
   createGooglePhotosSink,
   DEFAULT_BASE_URL,
-  DEFAULT_RECONCILE_MAX_PAGES,
   type GooglePhotosSink,
   type GooglePhotosSinkOptions,
   type ImageSize,

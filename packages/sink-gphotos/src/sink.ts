@@ -22,9 +22,8 @@ import {
 } from './http/transport.js';
 import {
   DEFAULT_RAW_UPLOAD_MAX_BYTES,
-  GOOGLE_DAILY_REQUESTS,
+  DEFAULT_RECONCILE_MAX_PAGES,
   GOOGLE_PHOTOS_LIMITS,
-  GOOGLE_PHOTOS_REQUEST_COSTS,
   googleRequestQuota,
 } from './limits.js';
 import { createItemFinder, listMediaItems, toCreatedItem } from './listing/list-items.js';
@@ -40,9 +39,6 @@ import { uploadMedia } from './upload/upload-media.js';
 
 /** Google's production API. */
 export const DEFAULT_BASE_URL = 'https://photoslibrary.googleapis.com';
-
-/** Pages one reconciliation listing reads at most: 200 × 100 = a full 20,000-item album. */
-export const DEFAULT_RECONCILE_MAX_PAGES = GOOGLE_PHOTOS_REQUEST_COSTS.reconcileMaxPages;
 
 /** Options of {@link createGooglePhotosSink}. */
 export interface GooglePhotosSinkOptions {
@@ -135,19 +131,14 @@ export function createGooglePhotosSink(options: GooglePhotosSinkOptions): Google
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
   });
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const rawUploadMaxBytes =
-    options.rawUploadMaxBytes ?? GOOGLE_PHOTOS_REQUEST_COSTS.simpleUploadMaxBytes;
+  const rawUploadMaxBytes = options.rawUploadMaxBytes ?? DEFAULT_RAW_UPLOAD_MAX_BYTES;
   const limits: SinkLimits = {
     ...GOOGLE_PHOTOS_LIMITS,
-    requests: {
-      ...GOOGLE_PHOTOS_REQUEST_COSTS,
-      simpleUploadMaxBytes: rawUploadMaxBytes,
-      reconcileMaxPages: options.reconcileMaxPages ?? DEFAULT_RECONCILE_MAX_PAGES,
-    },
-    requestQuota: googleRequestQuota(
-      options.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS,
+    requestQuota: googleRequestQuota({
       rawUploadMaxBytes,
-    ),
+      ...(options.dailyRequestBudget ? { dailyBudget: options.dailyRequestBudget } : {}),
+      ...(options.reconcileMaxPages ? { reconcileMaxPages: options.reconcileMaxPages } : {}),
+    }),
     ...options.limits,
   };
   const uploadConfig: UploadConfig = { api, retry, now, rawUploadMaxBytes };

@@ -43,7 +43,7 @@ describe('the quota plan (issue 15)', () => {
     const state = await backend.load('quota-plan');
     const plan = planQuota({
       work: quotaWorkOf(state!, sink.limits),
-      costs: sink.limits.requests!,
+      quota: sink.limits.requestQuota!,
       batchSize: sink.limits.maxBatchSize,
       now: new Date(),
     });
@@ -70,7 +70,7 @@ describe('the quota plan (issue 15)', () => {
 
     const after = planQuota({
       work: quotaWorkOf((await backend.load('quota-plan'))!, sink.limits),
-      costs: sink.limits.requests!,
+      quota: sink.limits.requestQuota!,
       batchSize: sink.limits.maxBatchSize,
       now: new Date(),
     });

@@ -7,6 +7,7 @@ import {
 import { formatBytes, plural } from '../output/format.js';
 import type { Printer } from '../output/printer.js';
 import { quotaPlanLines } from './quota-plan-lines.js';
+import { requestsToday } from './requests-today.js';
 import { formatReasons, warningLines } from './summary-report.js';
 
 const LISTED = 20;
@@ -49,7 +50,8 @@ export function dryRunLines(items: readonly ItemState[], verbose: boolean): stri
 
 /**
  * Loads the session a dry run recorded and prints {@link dryRunLines}, then the quota plan: the
- * sink's requests the session will spend and the days that takes.
+ * sink's requests the session will spend and the days that takes at the sink's configured daily
+ * budget, the first day holding only what today's recorded requests left of it.
  */
 export async function reportDryRun(
   printer: Printer,
@@ -60,8 +62,15 @@ export async function reportDryRun(
   const state = await backend.load(sessionId);
   const items = state ? Object.values(state.items) : [];
   const warnings = state?.discovery.warnings ?? [];
-  // MERGE POINT (quota-budget): pass the configured daily budget and the requests spent today.
-  const plan = state ? planSessionQuota(state, quota.limits, { now: quota.now }) : undefined;
+  const today = state
+    ? await requestsToday(backend, quota.limits.requestQuota, () => quota.now.getTime())
+    : undefined;
+  const plan = state
+    ? planSessionQuota(state, quota.limits, {
+        now: quota.now,
+        ...(today ? { spentToday: today.spent } : {}),
+      })
+    : undefined;
   if (printer.mode.json) {
     for (const message of warnings) printer.json({ type: 'dry-run-warning', message });
     if (plan) printer.json({ type: 'dry-run-quota-plan', quotaPlan: plan });

@@ -29,7 +29,8 @@ type RunContext = Pick<
 /**
  * Runs (or resumes) one session with live progress and Ctrl-C handling, and returns the
  * engine's summary — also when the run stopped early (interrupted, quota, lost login). With
- * `waitForQuota`, a daily-quota stop sleeps until the reset and runs again; Ctrl-C while it
+ * `waitForQuota`, a daily-quota stop (the sink's quota or the daily request budget) sleeps
+ * until the reset and a minute more, and runs again; Ctrl-C while it
  * sleeps ends the run as interrupted (the state was saved when the run stopped).
  */
 export async function runSession(
@@ -38,13 +39,13 @@ export async function runSession(
 ): Promise<SyncSummary> {
   for (;;) {
     const summary = await runOnce(ctx, opened);
-    const until = quotaResetToWaitFor(ctx, summary);
-    if (until === undefined) return summary;
+    const reset = quotaResetToWaitFor(ctx, summary);
+    if (reset === undefined) return summary;
     const controller = new AbortController();
     // Ctrl-C ends the wait at once; the outcome line says the state is saved.
     const release = trapInterrupts(ctx, controller, () => {});
     try {
-      await waitForQuotaReset(ctx, until, controller.signal);
+      await waitForQuotaReset(ctx, reset, controller.signal);
     } catch (error) {
       if (!controller.signal.aborted) throw error;
       const message = 'Interrupted while waiting for the daily quota to reset.';

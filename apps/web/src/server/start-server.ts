@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createBackendRegistry } from '@q2google/core';
 import { type ConfigSources, engineOptionsOf, loadConfig } from '@q2google/core/config';
-import { createGooglePhotosSinkFromSettings, GOOGLE_DAILY_REQUESTS } from '@q2google/sink-gphotos';
+import { createGooglePhotosSinkFromSettings } from '@q2google/sink-gphotos';
 import type { Connections } from './accounts/connections.js';
 import { createConnections } from './accounts/real-connections.js';
 import { createWebApp } from './app.js';
@@ -83,9 +83,11 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
   const access = await createBackendAccess({ target: config.stateUri, registry });
   const log = new EventLog({ dir: join(demo?.dir ?? dirname(config.googleTokenFile), 'web-logs') });
   const counted = new DashboardRequestCount();
+  // Only the sink's declared limits are read (no request is made): its quota, budget and costs.
+  const sinkLimits = createGooglePhotosSinkFromSettings(config).limits;
   const quota = demo
     ? sandboxRequestCount(config.gphotosApiUrl, counted)
-    : engineRequestCount(access, config.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS, counted);
+    : engineRequestCount(access, sinkLimits.requestQuota!, counted);
   const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
   const runs = new RunManager({
     access,
@@ -108,8 +110,7 @@ export async function startWebServer(options: StartWebServerOptions = {}): Promi
     demo: demo ? DEMO_RANGE : null,
     thumbnails,
     quota,
-    // Only the sink's declared limits are read (no request is made): the quota plan's costs.
-    sinkLimits: createGooglePhotosSinkFromSettings(config).limits,
+    sinkLimits,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () =>

@@ -1,18 +1,22 @@
-import { planQuota, type SinkRequestCosts } from '@q2google/core';
+import { planQuota, type SinkRequestQuota } from '@q2google/core';
 import { describe, expect, it } from 'vitest';
 import { quotaPlanRows } from './quota-plan-rows.js';
 
-const costs: SinkRequestCosts = {
-  simpleUploadMaxBytes: 1_000,
-  simpleUpload: 1,
-  resumableUpload: 2,
-  createItems: 1,
-  albumCreate: 1,
-  albumLookup: 1,
-  listPageSize: 100,
-  reconcileMaxPages: 200,
-  dailyRequests: 10_000,
-  quotaTimeZone: 'America/Los_Angeles',
+const quota: SinkRequestQuota = {
+  counter: 'test',
+  timeZone: 'America/Los_Angeles',
+  dailyBudget: 10_000,
+  costs: {
+    simpleUploadMaxBytes: 1_000,
+    simpleUpload: 1,
+    resumableUpload: 2,
+    createItems: 1,
+    albumCreate: 1,
+    albumLookup: 1,
+    listPage: 1,
+    listPageSize: 100,
+    reconcileMaxPages: 200,
+  },
 };
 
 describe('quotaPlanRows', () => {
@@ -23,7 +27,7 @@ describe('quotaPlanRows', () => {
         createOnly: 0,
         album: { opened: false, filled: 0, capacity: 20_000 },
       },
-      costs,
+      quota,
       batchSize: 50,
       now: new Date('2026-11-30T16:00:00Z'),
       spentToday: 1_500,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATEGORIES, ERROR_CODE_CATEGORIES, errorCategory } from './error-categories.js';
+import {
+  ERROR_CATEGORIES,
+  ERROR_CODE_CATEGORIES,
+  errorCategory,
+  isDailyQuotaStop,
+} from './error-categories.js';
 import { ERROR_CODES } from './error-codes.js';
 
 describe('the error table', () => {
@@ -18,5 +23,11 @@ describe('the error table', () => {
   it('treats a string that is no q2google code as internal', () => {
     expect(errorCategory('NOT_A_CODE')).toBe('internal');
     expect(errorCategory('toString')).toBe('internal');
+  });
+
+  it('treats the sink’s daily quota and the daily request budget as the same kind of stop', () => {
+    const stops = ERROR_CODES.filter((code) => isDailyQuotaStop(code)).sort();
+    expect(stops).toEqual(['GPHOTOS_QUOTA_EXHAUSTED', 'SYNC_DAILY_BUDGET_REACHED']);
+    expect([isDailyQuotaStop(undefined), isDailyQuotaStop('NOT_A_CODE')]).toEqual([false, false]);
   });
 });

@@ -95,3 +95,11 @@ export function errorCategory(code: string): ErrorCategory {
     ? ERROR_CODE_CATEGORIES[code as Q2gErrorCode]
     : 'internal';
 }
+
+/**
+ * True when `code` stops a run until a daily quota resets (the sink's own quota or the user's
+ * budget of it); such a stop carries the reset time as `resumeAt`, and waiting it out works alike.
+ */
+export function isDailyQuotaStop(code: string | undefined): boolean {
+  return code !== undefined && errorCategory(code) === 'quota';
+}

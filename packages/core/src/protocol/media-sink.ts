@@ -16,11 +16,12 @@ export interface CreatedItemsScope {
 
 /**
  * A daily request quota the sink's service counts (Google Photos: 10,000 Library API requests a
- * day per OAuth project, reset at midnight America/Los_Angeles). The engine counts every request
- * the sink reports through `MediaSink.onRequest` per calendar day of `timeZone`, in the state
- * backend when it can (capability `requestCounts`), and stops a run cleanly before it would spend
- * more than `dailyBudget` in one day. The sink owns the numbers (its settings), the engine only
- * enforces them.
+ * day per OAuth project, reset at midnight America/Los_Angeles), declared once by the sink and
+ * read twice: the engine counts every request the sink reports through `MediaSink.onRequest`
+ * per calendar day of `timeZone` (in the state backend when it can, capability
+ * `requestCounts`) and stops a run cleanly before it would spend more than `dailyBudget` in one
+ * day, reserving what each call `costs`; the quota plan predicts a session's requests from the
+ * same `costs` and its days from the same budget. The sink owns the numbers (its settings).
  */
 export interface SinkRequestQuota {
   /** The counter's name; sinks spending one quota share it (e.g. `gphotos`). */
@@ -29,12 +30,36 @@ export interface SinkRequestQuota {
   timeZone: string;
   /** Most requests q2google may spend in one such day, all runs and sessions together. */
   dailyBudget: number;
+  /** What each sink call costs against the quota (see {@link SinkRequestCosts}). */
+  costs: SinkRequestCosts;
+}
+
+/**
+ * The requests each sink call spends against the sink's daily quota when nothing fails, as
+ * the sink declares them; read by the engine's budget (its reservations) and the quota plan.
+ */
+export interface SinkRequestCosts {
+  /** New files up to this many bytes go in one simple upload; larger ones use the resumable kind. */
+  simpleUploadMaxBytes: number;
+  /** Requests of one simple upload. */
+  simpleUpload: number;
   /**
-   * Requests one upload of `size` bytes costs when nothing fails; `resuming` when it continues a
-   * recorded upload session (Google: 1 for a single-request upload, 2 for a resumable one: its
-   * start, or the offset query of a resumed one, and the put of the rest).
+   * Requests of one resumable upload that nothing interrupts, and of one that continues a
+   * recorded upload session (Google: its start or offset query, then the put of the rest).
    */
-  uploadRequests(size: number, resuming: boolean): number;
+  resumableUpload: number;
+  /** Requests of one `createItems` call. */
+  createItems: number;
+  /** Requests of one album creation. */
+  albumCreate: number;
+  /** Requests the first `ensureAlbum` of a run spends finding the app's albums (one page). */
+  albumLookup: number;
+  /** Requests of one page of `listCreatedItems`. */
+  listPage: number;
+  /** Items per page of `listCreatedItems`. */
+  listPageSize: number;
+  /** Pages one lost answer's reconciliation lists at most. */
+  reconcileMaxPages: number;
 }
 
 /** The sink's fixed limits, read by the engine to plan skips and batches. */
@@ -57,40 +82,8 @@ export interface SinkLimits {
    * never sends a unit into a full album: it continues into `Title (2)`, `Title (3)`, ….
    */
   albumCapacity?: number;
-  /** The daily request quota the engine keeps to; no budget when absent. */
+  /** The daily request quota the engine keeps to and the quota plan reads; neither when absent. */
   requestQuota?: SinkRequestQuota;
-  /**
-   * What the sink's calls cost against a daily request quota, for the quota plan; absent when
-   * the sink has no such quota.
-   */
-  requests?: SinkRequestCosts;
-}
-
-/**
- * The requests each sink call spends against the sink's daily quota, as the sink declares them
- * (read by the quota plan; the engine never relies on them).
- */
-export interface SinkRequestCosts {
-  /** Files up to this many bytes go in one simple upload; larger ones use the resumable kind. */
-  simpleUploadMaxBytes: number;
-  /** Requests of one simple upload. */
-  simpleUpload: number;
-  /** Requests of one resumable upload that nothing interrupts. */
-  resumableUpload: number;
-  /** Requests of one `createItems` call. */
-  createItems: number;
-  /** Requests of one album creation. */
-  albumCreate: number;
-  /** Requests the first `ensureAlbum` of a run spends finding the app's albums (one page). */
-  albumLookup: number;
-  /** Items per page of `listCreatedItems`. */
-  listPageSize: number;
-  /** Pages one lost answer's reconciliation lists at most. */
-  reconcileMaxPages: number;
-  /** Requests the quota allows per day. */
-  dailyRequests: number;
-  /** The IANA time zone whose midnight resets the daily quota. */
-  quotaTimeZone: string;
 }
 
 /** One upload, resumable from a recorded session. */

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { SinkRequestCosts } from '../protocol/media-sink.js';
+import type { SinkRequestQuota } from '../protocol/media-sink.js';
 import { nextMidnight } from '../util/calendar-day.js';
 import { planQuota } from './quota-plan.js';
 import { QuotaPlanSchema } from './quota-plan-schema.js';
 
-const costs: SinkRequestCosts = {
-  simpleUploadMaxBytes: 1000,
-  simpleUpload: 1,
-  resumableUpload: 2,
-  createItems: 1,
-  albumCreate: 1,
-  albumLookup: 1,
-  listPageSize: 100,
-  reconcileMaxPages: 200,
-  dailyRequests: 10_000,
-  quotaTimeZone: 'America/Los_Angeles',
+const quota: SinkRequestQuota = {
+  counter: 'test',
+  timeZone: 'America/Los_Angeles',
+  dailyBudget: 10_000,
+  costs: {
+    simpleUploadMaxBytes: 1000,
+    simpleUpload: 1,
+    resumableUpload: 2,
+    createItems: 1,
+    albumCreate: 1,
+    albumLookup: 1,
+    listPage: 1,
+    listPageSize: 100,
+    reconcileMaxPages: 200,
+  },
 };
 const now = new Date('2026-11-30T16:00:00Z');
 const sizes = (count: number, size: number) => Array.from({ length: count }, () => size);
@@ -23,7 +27,7 @@ describe('planQuota', () => {
   it('counts one request per small file, two per large one, and one create call per batch', () => {
     const plan = planQuota({
       work: { uploadSizes: [...sizes(120, 1000), ...sizes(3, 1001)], createOnly: 0 },
-      costs,
+      quota,
       batchSize: 50,
       now,
     });
@@ -47,7 +51,7 @@ describe('planQuota', () => {
         createOnly: 0,
         album: { opened: false, filled: 0, capacity: 20_000 },
       },
-      costs,
+      quota,
       batchSize: 50,
       now,
     });
@@ -64,7 +68,7 @@ describe('planQuota', () => {
         createOnly: 0,
         album: { opened: true, filled: 95, capacity: 100 },
       },
-      costs,
+      quota,
       batchSize: 50,
       now,
     });
@@ -75,10 +79,14 @@ describe('planQuota', () => {
 
   it('gives the first day only what today has left, and needs no day for no work', () => {
     const work = { uploadSizes: sizes(9_000, 10), createOnly: 0 };
-    expect(planQuota({ work, costs, batchSize: 50, now }).days).toBe(1);
-    expect(planQuota({ work, costs, batchSize: 50, now, spentToday: 5_000 }).days).toBe(2);
-    expect(planQuota({ work, costs, batchSize: 50, now, dailyBudget: 1_000 }).days).toBe(10);
-    const idle = planQuota({ work: { uploadSizes: [], createOnly: 0 }, costs, batchSize: 50, now });
+    expect(planQuota({ work, quota, batchSize: 50, now }).days).toBe(1);
+    expect(planQuota({ work, quota, batchSize: 50, now, spentToday: 5_000 }).days).toBe(2);
+    const small = { ...quota, dailyBudget: 1_000 };
+    expect(planQuota({ work, quota: small, batchSize: 50, now }).days).toBe(10);
+    // 9,180 requests; 100 left today, then 1,000 a day: 1 + ceil(9,080 / 1,000) days.
+    const late = planQuota({ work, quota: small, batchSize: 50, now, spentToday: 900 });
+    expect([late.days, late.dailyBudget, late.spentToday]).toEqual([11, 1_000, 900]);
+    const idle = planQuota({ work: { uploadSizes: [], createOnly: 0 }, quota, batchSize: 50, now });
     expect(idle.requests.total).toBe(0);
     expect(idle.days).toBe(0);
   });
@@ -86,7 +94,7 @@ describe('planQuota', () => {
   it('counts expected listing and units that only need creating', () => {
     const plan = planQuota({
       work: { uploadSizes: [], createOnly: 51, listingPages: 3 },
-      costs,
+      quota,
       batchSize: 50,
       now,
     });

@@ -1,6 +1,7 @@
-import type { SinkRequestCosts } from '../protocol/media-sink.js';
+import type { SinkRequestQuota } from '../protocol/media-sink.js';
 import { nextMidnight } from '../util/calendar-day.js';
 import type { PlannedRequests, QuotaPlan } from './quota-plan-schema.js';
+import { isSimpleUpload, uploadRequestsOf } from './request-costs.js';
 
 /** The album the units go to, as far as the session knows it. */
 export interface PlannedAlbum {
@@ -27,12 +28,10 @@ export interface QuotaWork {
 /** Everything {@link planQuota} reads; pure, so the CLI and the web app show the same plan. */
 export interface QuotaPlanInput {
   work: QuotaWork;
-  /** The sink's declared request costs (`limits.requests`). */
-  costs: SinkRequestCosts;
+  /** The sink's declared quota (`limits.requestQuota`): its costs, daily budget and time zone. */
+  quota: SinkRequestQuota;
   /** Units per create call: the engine's batch size capped by the sink's `maxBatchSize`. */
   batchSize: number;
-  /** Requests allowed per day; the sink's `dailyRequests` when absent. */
-  dailyBudget?: number;
   /** Requests spent today before this session, when the state backend knows (0 otherwise). */
   spentToday?: number;
   now: Date;
@@ -72,23 +71,28 @@ function daysFor(total: number, firstDay: number, perDay: number): number {
  * quota day ends. Counts assume no interruption; a retried or resumed upload costs more.
  */
 export function planQuota(input: QuotaPlanInput): QuotaPlan {
-  const { work, costs, now } = input;
+  const { work, quota, now } = input;
+  const { costs } = quota;
   const batchSize = Math.max(1, input.batchSize);
-  let simple = 0;
-  for (const size of work.uploadSizes) if (size <= costs.simpleUploadMaxBytes) simple += 1;
-  const resumable = work.uploadSizes.length - simple;
+  const simple = { units: 0, requests: 0 };
+  const resumable = { units: 0, requests: 0 };
+  for (const size of work.uploadSizes) {
+    const kind = isSimpleUpload(costs, size, false) ? simple : resumable;
+    kind.units += 1;
+    kind.requests += uploadRequestsOf(costs, size, false);
+  }
   const toCreate = work.uploadSizes.length + work.createOnly;
   const placed = work.album
     ? albumChunks(toCreate, work.album)
     : { chunks: toCreate > 0 ? [toCreate] : [], creates: 0 };
   const createCalls = placed.chunks.reduce((n, chunk) => n + Math.ceil(chunk / batchSize), 0);
   const requests: PlannedRequests = {
-    simpleUploads: { units: simple, requests: simple * costs.simpleUpload },
-    resumableUploads: { units: resumable, requests: resumable * costs.resumableUpload },
+    simpleUploads: simple,
+    resumableUploads: resumable,
     createCalls: createCalls * costs.createItems,
     albumLookups: work.album && toCreate > 0 ? costs.albumLookup : 0,
     albumCreates: placed.creates * costs.albumCreate,
-    listing: work.listingPages ?? 0,
+    listing: (work.listingPages ?? 0) * costs.listPage,
     total: 0,
   };
   requests.total =
@@ -98,7 +102,7 @@ export function planQuota(input: QuotaPlanInput): QuotaPlan {
     requests.albumLookups +
     requests.albumCreates +
     requests.listing;
-  const dailyBudget = input.dailyBudget ?? costs.dailyRequests;
+  const { dailyBudget } = quota;
   const spentToday = input.spentToday ?? 0;
   return {
     requests,
@@ -107,8 +111,8 @@ export function planQuota(input: QuotaPlanInput): QuotaPlan {
     dailyBudget,
     spentToday,
     days: daysFor(requests.total, Math.max(0, dailyBudget - spentToday), dailyBudget),
-    firstResetAt: nextMidnight(now.getTime(), costs.quotaTimeZone).toISOString(),
-    timeZone: costs.quotaTimeZone,
+    firstResetAt: nextMidnight(now.getTime(), quota.timeZone).toISOString(),
+    timeZone: quota.timeZone,
     reconcileMaxPagesPerLostAnswer: costs.reconcileMaxPages,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemState } from '../model/item-state.js';
 import { createItemState, createSessionState } from '../model/session-document.js';
-import { FakeSink } from '../testing/fake-sink.js';
+import { FakeSink, fakeRequestQuota } from '../testing/fake-sink.js';
 import { fakeUnit } from '../testing/fake-source.js';
 import { planSessionQuota, quotaWorkOf } from './session-quota-work.js';
 
@@ -51,6 +51,7 @@ describe('quotaWorkOf', () => {
     state.batches.b1 = { id: 'b1', itemKeys: ['u1'], status: 'sent', albumId: 'a1', createdAt: AT };
     const sink = new FakeSink();
     sink.limits.albumCapacity = 3;
+    sink.limits.requestQuota = fakeRequestQuota();
     expect(quotaWorkOf(state, sink.limits)).toEqual({
       uploadSizes: [3_000],
       createOnly: 0,
@@ -63,7 +64,7 @@ describe('quotaWorkOf', () => {
   });
 
   it('has no plan for a sink that declares no request quota', () => {
-    const { requests: _r, ...limits } = new FakeSink().limits;
+    const { limits } = new FakeSink();
     expect(
       planSessionQuota(sessionWith([{ status: 'discovered' }]), limits, { now: new Date() }),
     ).toBe(undefined);

@@ -6,28 +6,26 @@ import type { QuotaPlan } from './quota-plan-schema.js';
 /** What {@link planSessionQuota} reads besides the session and the sink's limits. */
 export interface SessionQuotaOptions {
   now: Date;
-  /** Requests allowed per day (the configured budget); the sink's quota when absent. */
-  dailyBudget?: number;
   /** Requests spent today before this, when the state backend accounts for them. */
   spentToday?: number;
 }
 
 /**
  * The quota plan of what `state` still has to do (the whole session before its first run, the
- * rest afterwards); undefined when the sink declares no request quota.
+ * rest afterwards) at the sink's configured daily budget; undefined when the sink declares no
+ * request quota.
  */
 export function planSessionQuota(
   state: SessionState,
   limits: SinkLimits,
   options: SessionQuotaOptions,
 ): QuotaPlan | undefined {
-  if (!limits.requests) return undefined;
+  if (!limits.requestQuota) return undefined;
   return planQuota({
     work: quotaWorkOf(state, limits),
-    costs: limits.requests,
+    quota: limits.requestQuota,
     batchSize: limits.maxBatchSize,
     now: options.now,
-    ...(options.dailyBudget !== undefined ? { dailyBudget: options.dailyBudget } : {}),
     ...(options.spentToday !== undefined ? { spentToday: options.spentToday } : {}),
   });
 }
@@ -63,7 +61,7 @@ export function quotaWorkOf(state: SessionState, limits: SinkLimits): QuotaWork 
 
 /** Pages expected to settle the open batches: each album's listing, capped by the bound. */
 function listingPagesOf(state: SessionState, limits: SinkLimits): number {
-  const costs = limits.requests;
+  const costs = limits.requestQuota?.costs;
   if (!costs) return 0;
   const albums = new Set<string>();
   for (const batch of Object.values(state.batches)) {

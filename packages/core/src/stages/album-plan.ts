@@ -70,8 +70,7 @@ export class AlbumPlan {
   /** Finds or creates the title's `sequence`-th album, counts it, and records it. */
   async #open(base: string, sequence: number): Promise<AlbumUse> {
     const { store, sink, signal, budget } = this.#ctx;
-    // A first lookup usually costs a listing page and a create.
-    const endReservation = await budget.reserve(2);
+    const endReservation = await budget.reserveAlbumOpen();
     const found = await sink
       .ensureAlbum(albumTitle(base, sequence), signal)
       .finally(endReservation);

@@ -209,8 +209,7 @@ async function listUntilFound(
   const claimed = new Set(session.flatMap((item) => (item.mediaItemId ? [item.mediaItemId] : [])));
   const items: CreatedMediaItem[] = [];
   const missing = new Set(units);
-  // One page reserved; the listing's further pages are counted as they are read.
-  const endReservation = await ctx.budget.reserve(1);
+  const endReservation = await ctx.budget.reserveListingPage();
   try {
     const scope = albumId ? { albumId } : {};
     for await (const item of ctx.sink.listCreatedItems(ctx.signal, scope)) {

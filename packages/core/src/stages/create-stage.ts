@@ -137,7 +137,7 @@ export class CreateStage {
 
   async #send(planned: PlannedBatch): Promise<void> {
     // Reserved before the batch is saved as sent: a budget stop leaves its units uploaded.
-    const endReservation = await this.#ctx.budget.reserve(1);
+    const endReservation = await this.#ctx.budget.reserveCreate();
     try {
       await this.#sendReserved(planned);
     } finally {

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isQ2gError } from '../errors/q2g-error.js';
-import type { SinkRequestQuota } from '../protocol/media-sink.js';
-import { FakeSink } from '../testing/fake-sink.js';
+import { planQuota } from '../quota/quota-plan.js';
+import { FakeSink, fakeRequestQuota } from '../testing/fake-sink.js';
 import { FakeSource, fakeUnit } from '../testing/fake-source.js';
 import { createMemoryBackend, createMemoryStore } from '../testing/memory-backend.js';
 import { GoProToPhotosSync } from './go-pro-to-photos-sync.js';
 import { RequestBudget } from './request-budget.js';
 
-const LA = 'America/Los_Angeles';
 const NOON = Date.parse('2026-01-15T20:00:00Z'); // 12:00 in Los Angeles (PST)
-const quota = (dailyBudget: number): SinkRequestQuota => ({
-  counter: 'fake',
-  timeZone: LA,
-  dailyBudget,
-  uploadRequests: () => 1,
-});
+const quota = fakeRequestQuota;
 
 describe('the daily request budget', () => {
   it('counts requests per day of the quota’s time zone and starts again after its midnight', async () => {
@@ -101,6 +95,51 @@ describe('the daily request budget', () => {
     await expect(budget.reserve(1)).rejects.toMatchObject({ code: 'SYNC_DAILY_BUDGET_REACHED' });
     // The refusal wrote this run's spend first.
     expect(await createMemoryBackend({ store }).requestsSpent!('fake', '2026-01-15')).toBe(4);
+  });
+});
+
+describe('the budget’s reservations', () => {
+  /** Whether reserving `reserve` fits a budget of `budget` requests. */
+  async function fits(budget: number, reserve: (b: RequestBudget) => Promise<unknown>) {
+    const b = new RequestBudget({
+      quota: quota(budget),
+      backend: createMemoryBackend(),
+      now: () => NOON,
+    });
+    return reserve(b).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  it('reserve what the quota plan counts, from the same declared costs', async () => {
+    const costs = quota(10_000).costs;
+    const small = costs.simpleUploadMaxBytes;
+    const large = small + 1;
+    // The plan: a small upload 1, a large one 2, one create call, an album lookup and create.
+    const plan = planQuota({
+      work: { uploadSizes: [small, large], createOnly: 0, album: { opened: false, filled: 0 } },
+      quota: quota(10_000),
+      batchSize: 50,
+      now: new Date(NOON),
+    });
+    expect(plan.requests).toMatchObject({
+      simpleUploads: { requests: 1 },
+      resumableUploads: { requests: 2 },
+      createCalls: 1,
+      albumLookups: 1,
+      albumCreates: 1,
+    });
+    expect(await fits(1, (b) => b.reserveUpload(small, false))).toBe(true);
+    expect(await fits(1, (b) => b.reserveUpload(large, false))).toBe(false);
+    expect(await fits(2, (b) => b.reserveUpload(large, false))).toBe(true);
+    // A resumed upload costs what a resumable one does, whatever its size.
+    expect(await fits(1, (b) => b.reserveUpload(small, true))).toBe(false);
+    expect(await fits(2, (b) => b.reserveUpload(small, true))).toBe(true);
+    expect(await fits(1, (b) => b.reserveCreate())).toBe(true);
+    expect(await fits(1, (b) => b.reserveAlbumOpen())).toBe(false);
+    expect(await fits(2, (b) => b.reserveAlbumOpen())).toBe(true);
+    expect(await fits(1, (b) => b.reserveListingPage())).toBe(true);
   });
 });
 

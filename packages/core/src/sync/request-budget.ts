@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Q2gError } from '../errors/q2g-error.js';
-import type { SinkRequestQuota } from '../protocol/media-sink.js';
+import type { SinkRequestCosts, SinkRequestQuota } from '../protocol/media-sink.js';
 import { resolveCapabilities, type SyncStateBackend } from '../protocol/state-backend.js';
+import { albumOpenRequestsOf, uploadRequestsOf } from '../quota/request-costs.js';
 import { calendarDay, nextMidnight } from '../util/calendar-day.js';
 
 /** Options of {@link RequestBudget}. */
@@ -38,8 +39,9 @@ export interface RequestBudgetDay {
  * `SYNC_DAILY_BUDGET_REACHED`, before anything is sent — an operation whose requests would take
  * the day past the budget.
  *
- * Operations reserve what they cost before they start (an upload its `uploadRequests`, a
- * create call 1), so a run never stops between a request and the record of its outcome. A
+ * Operations reserve what they cost before they start, by the quota's declared `costs` (the
+ * numbers the quota plan counts with too: an upload `uploadRequestsOf`, a create call
+ * `createItems`, an album opening a lookup and a create, a listing its first page), so a run never stops between a request and the record of its outcome. A
  * reservation counts until the operation ends, on top of the requests it already made, so the
  * check errs on the safe side. Requests beyond a reservation (retries after a failure) are
  * counted, never refused: refusing one would leave its operation half done.
@@ -116,7 +118,22 @@ export class RequestBudget {
 
   /** Reserves what an upload of `size` bytes costs, resumed or not (see {@link reserve}). */
   reserveUpload(size: number, resuming: boolean): Promise<() => void> {
-    return this.reserve(this.#quota?.uploadRequests(size, resuming) ?? 0);
+    return this.#reserveCost((costs) => uploadRequestsOf(costs, size, resuming));
+  }
+
+  /** Reserves what one `createItems` call costs (see {@link reserve}). */
+  reserveCreate(): Promise<() => void> {
+    return this.#reserveCost((costs) => costs.createItems);
+  }
+
+  /** Reserves what opening an album may cost: the lookup and a create (see {@link reserve}). */
+  reserveAlbumOpen(): Promise<() => void> {
+    return this.#reserveCost(albumOpenRequestsOf);
+  }
+
+  /** Reserves a listing's first page; its further pages are counted as they are read. */
+  reserveListingPage(): Promise<() => void> {
+    return this.#reserveCost((costs) => costs.listPage);
   }
 
   /**
@@ -143,6 +160,10 @@ export class RequestBudget {
       budget: quota.dailyBudget,
       resetAt: nextMidnight(this.#now(), quota.timeZone).toISOString(),
     };
+  }
+
+  #reserveCost(cost: (costs: SinkRequestCosts) => number): Promise<() => void> {
+    return this.reserve(this.#quota ? cost(this.#quota.costs) : 0);
   }
 
   #today(): string {

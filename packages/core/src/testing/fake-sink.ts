@@ -7,9 +7,33 @@ import type {
   MediaSink,
   NewMediaItem,
   SinkLimits,
+  SinkRequestQuota,
   UploadRequest,
   UploadResult,
 } from '../protocol/media-sink.js';
+
+/**
+ * A daily request quota shaped like Google's (files over 100 kB take two requests), for tests
+ * that give a {@link FakeSink} one: `sink.limits.requestQuota = fakeRequestQuota()`.
+ */
+export function fakeRequestQuota(dailyBudget = 10_000): SinkRequestQuota {
+  return {
+    counter: 'fake',
+    timeZone: 'America/Los_Angeles',
+    dailyBudget,
+    costs: {
+      simpleUploadMaxBytes: 100_000,
+      simpleUpload: 1,
+      resumableUpload: 2,
+      createItems: 1,
+      albumCreate: 1,
+      albumLookup: 1,
+      listPage: 1,
+      listPageSize: 100,
+      reconcileMaxPages: 200,
+    },
+  };
+}
 
 /** An in-memory media sink that records what it created, with hooks to inject failures. */
 export class FakeSink implements MediaSink {
@@ -21,19 +45,6 @@ export class FakeSink implements MediaSink {
     uploadTokenMinRemainingMs: 10 * 60_000,
     maxPhotoBytes: 200_000,
     maxVideoBytes: 1_000_000,
-    /** A quota shaped like Google's: files over 100 kB take two requests. */
-    requests: {
-      simpleUploadMaxBytes: 100_000,
-      simpleUpload: 1,
-      resumableUpload: 2,
-      createItems: 1,
-      albumCreate: 1,
-      albumLookup: 1,
-      listPageSize: 100,
-      reconcileMaxPages: 200,
-      dailyRequests: 10_000,
-      quotaTimeZone: 'America/Los_Angeles',
-    },
   };
   readonly created: (CreatedMediaItem & { sha256: string; albumId?: string | null })[] = [];
   /** Item ids per album id, in the order they were placed. */

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isQ2gError } from '@q2google/core';
+import { isQ2gError, uploadRequestsOf } from '@q2google/core';
 import { gphotosSandboxSettings, sandboxGoogleGrant } from '@q2google/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeTokenFile } from '../auth/token-file.js';
@@ -74,9 +74,13 @@ describe('the Google Photos sink from the settings', () => {
     expect(quotaOf({ dailyRequestBudget: '2500' })?.dailyBudget).toBe(2_500);
     expect(() => quotaOf({ dailyRequestBudget: '0' })).toThrow();
     // A single raw request up to the raw-upload bound; start + rest above it.
-    expect(quotaOf({})?.uploadRequests(1_000, false)).toBe(1);
-    expect(quotaOf({})?.uploadRequests(1_001, false)).toBe(2);
+    const costs = quotaOf({})!.costs;
+    expect(uploadRequestsOf(costs, 1_000, false)).toBe(1);
+    expect(uploadRequestsOf(costs, 1_001, false)).toBe(2);
     // A resumed upload queries its offset first, whatever its size.
-    expect(quotaOf({})?.uploadRequests(1_000, true)).toBe(2);
+    expect(uploadRequestsOf(costs, 1_000, true)).toBe(2);
+    // The reconciliation bound the settings give is the one the quota plan counts with.
+    expect(quotaOf({ reconcileMaxPages: '7' })?.costs.reconcileMaxPages).toBe(7);
+    expect(costs.reconcileMaxPages).toBe(200);
   });
 });

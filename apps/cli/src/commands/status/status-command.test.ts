@@ -1,5 +1,5 @@
 import { Q2gError, type SyncStateBackend } from '@q2google/core';
-import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
+import { FakeSink, FakeSource, fakeRequestQuota, fakeUnit } from '@q2google/core/testing';
 import { googleRequestQuota } from '@q2google/sink-gphotos';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
@@ -45,7 +45,9 @@ describe('q2google status', () => {
 
   it('shows what is left of the quota plan: a dry-run session needs all of it, a finished one none', async () => {
     const source = new FakeSource([fakeUnit('a', 10), fakeUnit('b', 20), fakeUnit('c', 150_000)]);
-    const ctx = testContext({ source, sink: new FakeSink() });
+    const sink = new FakeSink();
+    sink.limits.requestQuota = fakeRequestQuota();
+    const ctx = testContext({ source, sink });
     await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1 --dry-run');
     let before = ctx.out().length;
     expect(await run(ctx, 'status s1')).toBe(0);
@@ -59,6 +61,28 @@ describe('q2google status', () => {
     expect([status.quotaPlan.requests.total, status.quotaPlan.days]).toEqual([0, 0]);
   });
 
+  it('plans the days from the configured budget and what today has left of it', async () => {
+    const source = new FakeSource([fakeUnit('a', 10), fakeUnit('b', 20), fakeUnit('c', 150_000)]);
+    const sink = new FakeSink();
+    sink.limits.requestQuota = fakeRequestQuota(4);
+    const ctx = testContext({ source, sink });
+    await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1 --dry-run');
+    // Another run spent 3 of today's 4: the session's 5 requests take today's 1, then 4 more.
+    await ctx.backend.recordRequests!({
+      counter: 'fake',
+      day: '2025-06-15',
+      writer: 'other-run',
+      requests: 3,
+    });
+    const before = ctx.out().length;
+    expect(await run(ctx, 'status s1')).toBe(0);
+    const out = ctx.out().slice(before);
+    expect(out).toContain('Google requests today: 3 of 4, 1 left');
+    expect(out).toContain(
+      'Google requests left: 5 requests → 2 days at 4 a day, 3 already spent today',
+    );
+  });
+
   it('shows the newest session without an id, and its JSON with --json', async () => {
     const ctx = await syncedContext();
     const before = ctx.out().length;
@@ -70,12 +94,13 @@ describe('q2google status', () => {
 
   it('shows the Google requests every run spent today against the daily budget', async () => {
     const sink = new FakeSink();
-    sink.limits.requestQuota = googleRequestQuota(10_000);
+    // The sink declares the configured budget (Q2G_DAILY_REQUEST_BUDGET=500).
+    sink.limits.requestQuota = googleRequestQuota({ dailyBudget: 500 });
     const source = new FakeSource([fakeUnit('a', 10), fakeUnit('b', 20)]);
     const ctx = testContext({ source, sink });
     await run(ctx, 'sync --from 2025-01-01 --to 2025-12-31 --session s1');
-    // The test clock (1_750_000_000_000) is 2025-06-15 08:06 in Los Angeles: another tool's
-    // run recorded 40 requests that day.
+    // The test clock (1_750_000_000_000) is 2025-06-15 08:06 in Los Angeles: the sync spent 3
+    // requests (2 uploads, 1 create) that day, and another tool's run recorded 40.
     await ctx.backend.recordRequests!({
       counter: 'gphotos',
       day: '2025-06-15',
@@ -83,19 +108,19 @@ describe('q2google status', () => {
       requests: 40,
     });
     const before = ctx.out().length;
-    expect(await run(ctx, 'status s1 --daily-request-budget 500')).toBe(0);
+    expect(await run(ctx, 'status s1')).toBe(0);
     const reset = new Date('2025-06-16T07:00:00.000Z');
     const local = `${String(reset.getHours()).padStart(2, '0')}:${String(reset.getMinutes()).padStart(2, '0')}`;
     expect(ctx.out().slice(before)).toContain(
-      `Google requests today: 40 of 500, 460 left (resets at ${local} local / midnight Pacific)`,
+      `Google requests today: 43 of 500, 457 left (resets at ${local} local / midnight Pacific)`,
     );
     const json = ctx.out().length;
     expect(await run(ctx, 'status s1 --json')).toBe(0);
     expect(JSON.parse(ctx.out().slice(json)).googleRequestsToday).toEqual({
       day: '2025-06-15',
-      spent: 40,
-      budget: 10_000,
-      left: 9_960,
+      spent: 43,
+      budget: 500,
+      left: 457,
       resetAt: '2025-06-16T07:00:00.000Z',
       counted: true,
     });

@@ -6,13 +6,12 @@ import {
   type SessionSummary,
   type SyncStateBackend,
 } from '@q2google/core';
-import { GOOGLE_DAILY_REQUESTS } from '@q2google/sink-gphotos';
 import type { CommandSpec } from '../../command.js';
 import { SUCCESS } from '../../outcome.js';
 import { formatTable } from '../../output/format.js';
 import { openBackend } from '../../run/open-backend.js';
 import { quotaPlanLines } from '../../run/quota-plan-lines.js';
-import { requestsToday, requestsTodayLine } from './requests-today.js';
+import { requestsToday, requestsTodayLine } from '../../run/requests-today.js';
 import { sessionStatus, statusLines, summaryRow } from './session-status.js';
 
 /** The sessions a backend can list, or a clear error when it cannot. */
@@ -69,19 +68,19 @@ export const statusCommand: CommandSpec = {
         });
       }
       const { limits } = await ctx.services.sink(config().config);
-      // MERGE POINT (quota-budget): pass the configured daily budget and the requests spent today.
-      const quotaPlan = planSessionQuota(state, limits, { now: new Date(ctx.clock.now()) });
+      const now = ctx.clock.now;
+      const google = await requestsToday(backend, limits.requestQuota, now);
+      // What is left today counts: the plan's first day has only the rest of the budget.
+      const quotaPlan = planSessionQuota(state, limits, {
+        now: new Date(now()),
+        ...(google ? { spentToday: google.spent } : {}),
+      });
       const status = sessionStatus(state);
-      const google = await requestsToday(
-        backend,
-        config().config.dailyRequestBudget ?? GOOGLE_DAILY_REQUESTS,
-        ctx.clock.now,
-      );
       if (printer.mode.json)
         printer.json({ type: 'status', ...status, googleRequestsToday: google, quotaPlan });
       else {
         for (const line of statusLines(status, printer.style)) printer.result(line);
-        printer.result(requestsTodayLine(google));
+        if (google) printer.result(requestsTodayLine(google));
         if (quotaPlan) {
           for (const line of quotaPlanLines(quotaPlan, 'Google requests left'))
             printer.result(line);

@@ -1,5 +1,5 @@
 import { Q2gError, QuotaPlanSchema } from '@q2google/core';
-import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
+import { FakeSink, FakeSource, fakeRequestQuota, fakeUnit } from '@q2google/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
 import { run, testContext } from '../../testing/test-context.js';
@@ -49,7 +49,9 @@ describe('q2google sync', () => {
 
   it('on a dry run shows the quota plan: requests by kind, days, and when the quota day ends', async () => {
     const units = [...library(), fakeUnit('long', 150_000)];
-    const ctx = testContext({ source: new FakeSource(units), sink: new FakeSink() });
+    const sink = new FakeSink();
+    sink.limits.requestQuota = fakeRequestQuota();
+    const ctx = testContext({ source: new FakeSource(units), sink });
     expect(await run(ctx, `sync ${RANGE} --album Trip --dry-run`)).toBe(EXIT_CODES.success);
     const out = ctx.out();
     // 3 small uploads + 1 resumable (2) + 1 create call + 1 album lookup + 1 album create
@@ -60,7 +62,9 @@ describe('q2google sync', () => {
   });
 
   it('with --json, a dry run writes the quota plan as one record that its schema accepts', async () => {
-    const ctx = testContext({ source: new FakeSource(library()), sink: new FakeSink() });
+    const sink = new FakeSink();
+    sink.limits.requestQuota = fakeRequestQuota();
+    const ctx = testContext({ source: new FakeSource(library()), sink });
     expect(await run(ctx, `sync ${RANGE} --dry-run --json`)).toBe(EXIT_CODES.success);
     const records = ctx
       .out()
@@ -75,6 +79,24 @@ describe('q2google sync', () => {
       10_000,
       'America/Los_Angeles',
     ]);
+  });
+
+  it('on a dry run plans at the sink’s configured budget, the first day holding what today left', async () => {
+    const sink = new FakeSink();
+    sink.limits.requestQuota = fakeRequestQuota(3);
+    const ctx = testContext({ source: new FakeSource(library()), sink });
+    // The test clock's Pacific day already has 2 of the 3 requests spent by another run.
+    await ctx.backend.recordRequests!({
+      counter: 'fake',
+      day: '2025-06-15',
+      writer: 'other-run',
+      requests: 2,
+    });
+    expect(await run(ctx, `sync ${RANGE} --dry-run`)).toBe(EXIT_CODES.success);
+    // 3 uploads + 1 create call: 1 today, then 3 tomorrow.
+    expect(ctx.out()).toContain(
+      'Google requests needed: 4 requests → 2 days at 3 a day, 2 already spent today',
+    );
   });
 
   it('exits 3 with the retry command when units failed', async () => {

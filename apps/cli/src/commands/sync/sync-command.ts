@@ -37,8 +37,9 @@ export const syncCommand: CommandSpec = {
     'daily quota, when the quota day ends); it records the discovery so the real run starts from it.',
     '--trace-http FILE writes every HTTP request as one NDJSON line (secrets masked) to attach',
     'to a bug report.',
-    "--wait-for-quota sleeps until Google Photos' daily quota resets (Pacific midnight) when it",
-    'is used up, then goes on, instead of stopping with exit code 5.',
+    "--wait-for-quota sleeps until Google Photos' daily quota resets (Pacific midnight) and a",
+    'minute more when it, or the daily request budget, is used up, then goes on, instead of',
+    'stopping with exit code 5.',
   ],
   options: {
     from: { type: 'string' },

@@ -1,7 +1,8 @@
 import { Q2gError } from '@q2google/core';
-import { FakeSink, FakeSource, fakeUnit } from '@q2google/core/testing';
+import { FakeSink, FakeSource, fakeRequestQuota, fakeUnit } from '@q2google/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../exit-codes.js';
+import { QUOTA_RESET_MARGIN_MS } from '../../run/quota-wait.js';
 import { run, type TestContext, testContext } from '../../testing/test-context.js';
 
 const RANGE = '--from 2025-01-01 --to 2025-12-31 --session q';
@@ -30,6 +31,36 @@ function quotaOnce(options: { tty?: boolean } = {}): {
 }
 
 describe('a daily-quota stop', () => {
+  it('on the daily request budget, with --wait-for-quota: waits until the reset, then completes', async () => {
+    // A budget of 2 a Pacific day: both uploads fit today, their create call only tomorrow.
+    const sink = new FakeSink();
+    sink.limits.requestQuota = fakeRequestQuota(2);
+    let requests = 0;
+    sink.onRequest(() => requests++);
+    const ctx = testContext({ source: new FakeSource(library()), sink });
+    // The test clock is 2025-06-15 08:06 in Los Angeles; the budget's day ends at its midnight.
+    const midnight = Date.parse('2025-06-16T07:00:00.000Z');
+    const waitMs = midnight - ctx.clock.now() + QUOTA_RESET_MARGIN_MS;
+    expect(await run(ctx, `sync ${RANGE} --wait-for-quota`)).toBe(EXIT_CODES.success);
+    expect(ctx.sleeps).toEqual([waitMs]);
+    expect(ctx.out()).toContain(
+      "Today's Google request budget is reached; waiting until 2025-06-16T07:00:00.000Z and 1 min more",
+    );
+    expect(sink.created.map((item) => item.fileName).sort()).toEqual(['a.JPG', 'b.JPG']);
+    // Nothing went over the budget: 2 uploads the first day, 1 create call the next.
+    expect(requests).toBe(3);
+    expect(sink.createCalls).toHaveLength(1);
+  });
+
+  it('on the daily request budget, without --wait-for-quota: exits 5 and does not wait', async () => {
+    const sink = new FakeSink();
+    sink.limits.requestQuota = fakeRequestQuota(2);
+    const ctx = testContext({ source: new FakeSource(library()), sink });
+    expect(await run(ctx, `sync ${RANGE}`)).toBe(EXIT_CODES.quota);
+    expect(ctx.sleeps).toEqual([]);
+    expect(sink.created).toHaveLength(0);
+  });
+
   it('without --wait-for-quota: exits 5, and a resume before the reset sends nothing', async () => {
     const { ctx, sink, resetAt, requests } = quotaOnce();
     expect(await run(ctx, `sync ${RANGE}`)).toBe(EXIT_CODES.quota);
@@ -44,7 +75,7 @@ describe('a daily-quota stop', () => {
   it('with --wait-for-quota: waits until the reset, then completes', async () => {
     const { ctx, sink, resetAt } = quotaOnce();
     expect(await run(ctx, `sync ${RANGE} --wait-for-quota`)).toBe(EXIT_CODES.success);
-    expect(ctx.sleeps).toEqual([TWO_HOURS]);
+    expect(ctx.sleeps).toEqual([TWO_HOURS + QUOTA_RESET_MARGIN_MS]);
     expect(ctx.out()).toContain(`waiting until ${resetAt}`);
     expect(ctx.err()).toContain(
       `waiting for Google's daily quota to reset at ${resetAt} (in 2 h 00 min)`,
@@ -56,7 +87,7 @@ describe('a daily-quota stop', () => {
     const { ctx, sink } = quotaOnce();
     expect(await run(ctx, `sync ${RANGE}`)).toBe(EXIT_CODES.quota);
     expect(await run(ctx, 'resume q --wait-for-quota')).toBe(EXIT_CODES.success);
-    expect(ctx.sleeps).toEqual([TWO_HOURS]);
+    expect(ctx.sleeps).toEqual([TWO_HOURS + QUOTA_RESET_MARGIN_MS]);
     expect(sink.created).toHaveLength(2);
   });
 

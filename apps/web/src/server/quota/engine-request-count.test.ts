@@ -1,5 +1,6 @@
 import type { SyncStateBackend } from '@q2google/core';
 import { createMemoryBackend } from '@q2google/core/testing';
+import { googleRequestQuota } from '@q2google/sink-gphotos';
 import { describe, expect, it } from 'vitest';
 import { engineRequestCount } from './engine-request-count.js';
 import { DashboardRequestCount } from './quota-view.js';
@@ -21,7 +22,12 @@ describe('the gauge from the engine’s accounting', () => {
     const dashboard = new DashboardRequestCount(() => noon);
     dashboard.request();
     dashboard.unitCreated();
-    const count = engineRequestCount(accessTo(backend), 5_000, dashboard, () => noon);
+    const count = engineRequestCount(
+      accessTo(backend),
+      googleRequestQuota({ dailyBudget: 5_000 }),
+      dashboard,
+      () => noon,
+    );
     expect(count.kind).toBe('engine');
     await expect(count.today()).resolves.toEqual({
       requests: 120,
@@ -35,7 +41,7 @@ describe('the gauge from the engine’s accounting', () => {
     const dashboard = new DashboardRequestCount(() => noon);
     dashboard.request();
     dashboard.request();
-    const count = engineRequestCount(accessTo(plain), 10_000, dashboard, () => noon);
+    const count = engineRequestCount(accessTo(plain), googleRequestQuota(), dashboard, () => noon);
     await expect(count.today()).resolves.toMatchObject({ requests: 2, dailyLimit: 10_000 });
   });
 });

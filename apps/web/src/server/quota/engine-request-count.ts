@@ -4,16 +4,18 @@
  * the configured daily budget. A backend that keeps no count (no `requestCounts` capability)
  * falls back to this dashboard's runs.
  */
-import { resolveCapabilities } from '@q2google/core';
+import { resolveCapabilities, type SinkRequestQuota } from '@q2google/core';
 import { RequestBudget } from '@q2google/core/engine';
-import { googleRequestQuota } from '@q2google/sink-gphotos';
 import type { BackendAccess } from '../backend-access.js';
 import type { DashboardRequestCount, RequestCount, RequestCountSource } from './quota-view.js';
 
-/** Today's count as the engine keeps it in the state backend `access` reads. */
+/**
+ * Today's count as the engine keeps it in the state backend `access` reads, against the
+ * sink's declared `quota` (its configured daily budget).
+ */
 export function engineRequestCount(
   access: Pick<BackendAccess, 'read'>,
-  dailyBudget: number,
+  quota: SinkRequestQuota,
   dashboard: DashboardRequestCount,
   now: () => number = Date.now,
 ): RequestCountSource {
@@ -23,10 +25,9 @@ export function engineRequestCount(
       const own = await dashboard.today();
       const spent = await access.read(async (backend) => {
         if (!resolveCapabilities(backend).requestCounts) return undefined;
-        const quota = googleRequestQuota(dailyBudget);
         return (await new RequestBudget({ quota, backend, now }).today())?.spent;
       });
-      return { ...own, requests: spent ?? own.requests, dailyLimit: dailyBudget };
+      return { ...own, requests: spent ?? own.requests, dailyLimit: quota.dailyBudget };
     },
   };
 }

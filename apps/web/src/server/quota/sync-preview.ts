@@ -5,11 +5,15 @@
 import { planSessionQuota, type SessionState, type SinkLimits } from '@q2google/core';
 import type { SyncPreview } from '../../shared/api-types.js';
 
-/** The preview of `state` (a session a dry run recorded). */
+/**
+ * The preview of `state` (a session a dry run recorded); its quota plan is at the sink's
+ * configured daily budget, the first day holding what `spentToday` left of it.
+ */
 export function syncPreviewOf(
   state: SessionState,
   limits: SinkLimits | undefined,
   now: Date,
+  spentToday?: number,
 ): SyncPreview {
   let toTransfer = 0;
   let skipped = 0;
@@ -21,8 +25,8 @@ export function syncPreviewOf(
       bytes += item.servedSize ?? item.size ?? 0;
     }
   }
-  // MERGE POINT (quota-budget): pass the configured daily budget and the requests spent today.
-  const quotaPlan = limits ? (planSessionQuota(state, limits, { now }) ?? null) : null;
+  const options = { now, ...(spentToday !== undefined ? { spentToday } : {}) };
+  const quotaPlan = limits ? (planSessionQuota(state, limits, options) ?? null) : null;
   return {
     sessionId: state.id,
     toTransfer,

@@ -47,7 +47,9 @@ export function runRoutes(deps: WebAppDeps) {
         const why = ended?.message ?? 'The preview did not finish.';
         return jsonError(c, 502, 'SYNC_PREVIEW_FAILED', why);
       }
-      return safeJson(c, deps, syncPreviewOf(state, deps.sinkLimits, new Date()));
+      // The requests already spent today (the gauge's count) shorten the plan's first day.
+      const today = await deps.quota?.today().catch(() => undefined);
+      return safeJson(c, deps, syncPreviewOf(state, deps.sinkLimits, new Date(), today?.requests));
     } catch (error) {
       return failure(c, deps, error);
     }

@@ -1,4 +1,4 @@
-import { QuotaPlanSchema } from '@q2google/core';
+import { calendarDay, QuotaPlanSchema } from '@q2google/core';
 import { describe, expect, it } from 'vitest';
 import type { SyncPreview } from '../../shared/api-types.js';
 import { unit } from '../testing/fake-connections.js';
@@ -37,6 +37,27 @@ describe('the new-sync preview (POST /api/syncs with dryRun)', () => {
     expect(started.status).toBe(202);
     await harness.runs.finished(preview.sessionId);
     expect(harness.connections.sink.created).toHaveLength(3);
+  });
+
+  it('plans the first day with what today’s recorded requests left of the budget', async () => {
+    const harness = await createHarness({ units: [unit(1, 5_000), unit(2, 5_000)] });
+    await harness.backend.recordRequests!({
+      counter: 'gphotos',
+      day: calendarDay(Date.now(), 'America/Los_Angeles'),
+      writer: 'cli-run',
+      requests: 9_998,
+    });
+    const { send } = await harness.login();
+    const response = await send('POST', '/api/syncs', {
+      from: '2025-06-01',
+      to: '2025-06-30',
+      dryRun: true,
+    });
+    const plan = QuotaPlanSchema.parse(((await response.json()) as SyncPreview).quotaPlan);
+    // 2 uploads + 1 create call: 2 fit in today's rest, the third takes a second day.
+    expect([plan.requests.total, plan.spentToday, plan.dailyBudget, plan.days]).toEqual([
+      3, 9_998, 10_000, 2,
+    ]);
   });
 
   it('reports a preview that could not start as the error that stopped it, with no session', async () => {

@@ -5,7 +5,7 @@
  */
 import { createBackendRegistry, type MediaUnit } from '@q2google/core';
 import { createMemoryBackend } from '@q2google/core/testing';
-import { GOOGLE_DAILY_REQUESTS, googleRequestQuota } from '@q2google/sink-gphotos';
+import { googleRequestQuota } from '@q2google/sink-gphotos';
 import { createWebApp } from '../app.js';
 import { createBackendAccess } from '../backend-access.js';
 import { ThumbnailService } from '../gallery/thumbnail-service.js';
@@ -30,10 +30,12 @@ export async function createHarness(
   const connections = new FakeConnections(options.units ?? [1, 2, 3].map((n) => unit(n)));
   const access = await createBackendAccess({ target: backend, registry: createBackendRegistry() });
   const log = new EventLog();
-  // The engine counts what the sink declares: the fake sink spends Google's quota here.
-  connections.sink.limits.requestQuota = googleRequestQuota(GOOGLE_DAILY_REQUESTS);
+  // The engine counts and the plan counts with what the sink declares: Google's quota, the
+  // fake's 100 kB raw-upload threshold.
+  const requestQuota = googleRequestQuota({ rawUploadMaxBytes: 100_000 });
+  connections.sink.limits.requestQuota = requestQuota;
   const counted = new DashboardRequestCount();
-  const quota = engineRequestCount(access, GOOGLE_DAILY_REQUESTS, counted);
+  const quota = engineRequestCount(access, requestQuota, counted);
   const thumbnails = new ThumbnailService({ clients: () => connections.clients() });
   const runs = new RunManager({ access, connections, log, progressIntervalMs: 5, quota: counted });
   const app = createWebApp({

@@ -1,6 +1,5 @@
-import { resolveCapabilities, type SyncStateBackend } from '@q2google/core';
+import { resolveCapabilities, type SinkRequestQuota, type SyncStateBackend } from '@q2google/core';
 import { RequestBudget } from '@q2google/core/engine';
-import { googleRequestQuota } from '@q2google/sink-gphotos';
 
 /** Google requests spent today (Pacific day) by every run recorded on the backend. */
 export interface RequestsToday {
@@ -16,14 +15,17 @@ export interface RequestsToday {
   counted: boolean;
 }
 
-/** Today's Google requests as the engine counts them, read from the state backend. */
+/**
+ * Today's Google requests as the engine counts them against the sink's declared `quota` (its
+ * configured daily budget), read from the state backend; undefined when the sink has no quota.
+ */
 export async function requestsToday(
   backend: SyncStateBackend,
-  dailyBudget: number,
+  quota: SinkRequestQuota | undefined,
   now: () => number,
-): Promise<RequestsToday> {
-  const budget = new RequestBudget({ quota: googleRequestQuota(dailyBudget), backend, now });
-  const today = (await budget.today())!;
+): Promise<RequestsToday | undefined> {
+  if (!quota) return undefined;
+  const today = (await new RequestBudget({ quota, backend, now }).today())!;
   return {
     day: today.day,
     spent: today.spent,
