@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -91,7 +92,18 @@ export function finishJob(value: unknown): void {
   process.stdout.write(`${JSON.stringify({ type: 'result', value })}\n`, () => process.exit(0));
 }
 
-/** Inside a job: the peak resident set size of this process so far, in bytes. */
+/**
+ * Inside a job: the peak resident set size of this process so far, in bytes. On Linux this is
+ * `VmHWM` of `/proc/self/status`, the high-water mark of this program's own memory: `maxRSS`
+ * (getrusage) starts from the parent's resident size at fork, so a job spawned by the bench
+ * process (150+ MiB) reported at least that much whatever it used itself.
+ */
 export function peakRssBytes(): number {
+  try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kib) return Number(kib) * 1024;
+  } catch {
+    // not Linux: getrusage's figure
+  }
   return process.resourceUsage().maxRSS * 1024;
 }
