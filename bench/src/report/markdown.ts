@@ -62,7 +62,7 @@ function largeFiles(r: NonNullable<BenchResults['largeFiles']>): string {
   ].join('\n');
 }
 
-/** Benchmark 2's requests per unit: the quota benchmark's photo sync (§6), the bench's only one. */
+/** Benchmark 2's requests per unit: the quota benchmark's photo sync (§7), the bench's only one. */
 function photoRequests(quota: BenchResults['quota']): string[] {
   const route = (m: Record<string, number>) =>
     Object.entries(m)
@@ -70,14 +70,14 @@ function photoRequests(quota: BenchResults['quota']): string[] {
       .join(', ');
   if (!quota)
     return [
-      '- Google requests per unit over thousands of small photos: not measured in this run (they come from the `quota` benchmark, §6).',
+      '- Google requests per unit over thousands of small photos: not measured in this run (they come from the `quota` benchmark, §7).',
     ];
   const p = quota.photos;
   const byRoute = Object.fromEntries(
     Object.entries(p.byRoute).map(([k, v]) => [k, round(v / p.units, 4)]),
   );
   return [
-    `- **Google requests per unit: ${p.perUnit}** over ${p.units} small photos into one album (§6's photo sync, ${p.protocol.replace(':', '').toUpperCase()}) — target ≤ 1.03: ${mark(p.perUnit <= 1.03)}. By route: ${route(byRoute)}.`,
+    `- **Google requests per unit: ${p.perUnit}** over ${p.units} small photos into one album (§7's photo sync, ${p.protocol.replace(':', '').toUpperCase()}) — target ≤ 1.03: ${mark(p.perUnit <= 1.03)}. By route: ${route(byRoute)}.`,
     `- GoPro requests per unit in that sync (its dry run's discovery included): ${p.goproPerUnit} (${route(p.goproByRoute)}).`,
   ];
 }

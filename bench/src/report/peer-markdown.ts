@@ -120,7 +120,7 @@ function targets(r: BenchResults): string[] {
     const last = points[points.length - 1]!;
     const perUnit = ((last.peakRssMiB - last.rssBeforeRunMiB) * MiB) / last.items;
     lines.push(
-      `- Discovery, ≤ 1 KiB resident per unit at ${last.items.toLocaleString('en')} units (benchmark 5; peak RSS − RSS before the run): ${fmt(perUnit, 0)} B — ${mark(perUnit <= 1024)}.`,
+      `- Discovery, ≤ 1 KiB resident per unit at ${last.items.toLocaleString('en')} units (benchmark 5): peak RSS − RSS before the run ${fmt(perUnit, 0)} B per unit — ${mark(perUnit <= 1024)} (live heap after full GCs: ${fmt(last.residentBytesPerUnit, 0)} B per unit).`,
       `- Discovery, cost per unit flat from ${points[0]!.items.toLocaleString('en')} to ${last.items.toLocaleString('en')} (≤ 1.25): ×${r.discovery!.perItemGrowth} — ${mark(r.discovery!.perItemGrowth <= 1.25)}.`,
     );
   }

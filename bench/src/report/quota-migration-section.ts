@@ -6,7 +6,7 @@ export function quotaMigrationSection(r: QuotaMigrationFigures): string {
     (d, i) => `| ${i + 1} | ${d.day} | ${d.requests} | ${d.refused} | ${d.afterRefusal} |`,
   );
   return [
-    '## 6. Quota migration',
+    '## 8. Quota migration',
     '',
     `${r.photos} photos with a daily quota of ${r.dailyQuota} requests in the Google emulator, migrated by one \`${r.command}\` on a virtual clock the CLI shares with the emulator: each wait for the reset (Pacific midnight) takes no real time. Counts, not times: they do not depend on the machine.`,
     '',

@@ -18,7 +18,7 @@ export function quotaSection(r: QuotaResult): string {
     `≤ ${target}: ${mark(run.perUnit <= target && run.planned === run.actual)}`,
   ];
   return [
-    `## 6. Google request quota`,
+    `## 7. Google request quota`,
     '',
     `Over ${photos.protocol.replace(':', '').toUpperCase()}, one uninterrupted sync of ${photos.units} small photos into one album (the bench's only sync of thousands of photos; §2's requests per unit are this run's), and one of ${videos.units} videos of ${videos.fileBytes / 1024 ** 2} MiB (over the 32 MiB raw-upload threshold: resumable uploads) with no album; "planned" is core's quota plan (\`planSessionQuota\`) of the dry run, "spent" what the Google Photos emulator counted (OAuth token requests excluded). Then one batch of ${lost.batchItems} photos into the ${lost.albumItems}-item album loses its batchCreate answer (the sandbox's \`lost-response\` fault) and is settled from the album's listing.`,
     '',
