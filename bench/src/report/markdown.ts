@@ -252,8 +252,8 @@ export function renderMarkdown(r: BenchResults): string {
     r.scaleOut ? scaleOut(r.scaleOut) : '',
     r.discovery ? discovery(r.discovery) : '',
     peerSection(r),
-    r.quotaMigration ? quotaMigrationSection(r.quotaMigration) : '',
     r.quota ? quotaSection(r.quota) : '',
+    r.quotaMigration ? quotaMigrationSection(r.quotaMigration) : '',
   ];
   return `${sections
     .filter((s, i, all) => s !== '' || all[i - 1] !== '')
