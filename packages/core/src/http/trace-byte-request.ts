@@ -1,7 +1,8 @@
 import { Transform } from 'node:stream';
-import { currentRetry, trackRetryNumbers } from '../util/retry.js';
+import { trackRetryNumbers } from '../util/retry.js';
 import type { ByteRequest } from './byte-request.js';
-import { type HttpTrace, tracedHeaders, tracedUrl, traceErrorOf } from './http-trace.js';
+import type { HttpTrace } from './http-trace.js';
+import { beginTracedRequest } from './traced-request.js';
 
 /**
  * A {@link ByteRequest} that records every request in `trace` (as `client`): the entry is
@@ -14,47 +15,20 @@ export function traceByteRequest(
 ): ByteRequest {
   trackRetryNumbers();
   return async (url, init) => {
-    const started = Date.now();
-    const base = {
-      client,
-      method: 'GET',
-      ...tracedUrl(url),
-      start: new Date(started).toISOString(),
-      bytesSent: 0,
-      retry: currentRetry(),
-    };
+    const traced = beginTracedRequest(trace, { client, method: 'GET', url, bytesSent: 0 });
     let response: Awaited<ReturnType<ByteRequest>>;
     try {
       response = await inner(url, init);
     } catch (error) {
-      trace.record({
-        ...base,
-        error: traceErrorOf(error),
-        headers: {},
-        ms: Date.now() - started,
-        bytesReceived: 0,
-      });
+      traced.failed(error);
       throw error;
     }
-    let received = 0;
-    let recorded = false;
-    const finish = (error?: unknown) => {
-      if (recorded) return;
-      recorded = true;
-      trace.record({
-        ...base,
-        status: response.status,
-        ...(error === undefined ? {} : { error: traceErrorOf(error) }),
-        headers: tracedHeaders((name) => response.headers.get(name)),
-        ms: Date.now() - started,
-        bytesReceived: received,
-      });
-    };
+    const finish = traced.responded(response.status, (name) => response.headers.get(name));
     const source = response.body;
     const counted = new Transform({
       readableHighWaterMark: source.readableHighWaterMark,
       transform(chunk: Buffer, _encoding, done) {
-        received += chunk.length;
+        traced.received(chunk.length);
         done(null, chunk);
       },
     });

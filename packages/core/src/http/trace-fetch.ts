@@ -1,5 +1,6 @@
-import { currentRetry, trackRetryNumbers } from '../util/retry.js';
-import { type HttpTrace, tracedHeaders, tracedUrl, traceErrorOf } from './http-trace.js';
+import { trackRetryNumbers } from '../util/retry.js';
+import type { HttpTrace } from './http-trace.js';
+import { beginTracedRequest } from './traced-request.js';
 
 /**
  * `fetch` that records every request in `trace` (as `client`): the entry is written when the
@@ -9,42 +10,20 @@ export function traceFetch(inner: typeof fetch, trace: HttpTrace, client: string
   trackRetryNumbers();
   return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const started = Date.now();
-    const base = {
+    const traced = beginTracedRequest(trace, {
       client,
       method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
-      ...tracedUrl(url),
-      start: new Date(started).toISOString(),
+      url,
       bytesSent: bodySize(init?.body),
-      retry: currentRetry(),
-    };
+    });
     let response: Response;
     try {
       response = await inner(input, init);
     } catch (error) {
-      trace.record({
-        ...base,
-        error: traceErrorOf(error),
-        headers: {},
-        ms: Date.now() - started,
-        bytesReceived: 0,
-      });
+      traced.failed(error);
       throw error;
     }
-    let received = 0;
-    let recorded = false;
-    const finish = (error?: unknown) => {
-      if (recorded) return;
-      recorded = true;
-      trace.record({
-        ...base,
-        status: response.status,
-        ...(error === undefined ? {} : { error: traceErrorOf(error) }),
-        headers: tracedHeaders((name) => response.headers.get(name)),
-        ms: Date.now() - started,
-        bytesReceived: received,
-      });
-    };
+    const finish = traced.responded(response.status, (name) => response.headers.get(name));
     if (!response.body) {
       finish();
       return response;
@@ -59,7 +38,7 @@ export function traceFetch(inner: typeof fetch, trace: HttpTrace, client: string
             controller.close();
             return;
           }
-          received += value.byteLength;
+          traced.received(value.byteLength);
           controller.enqueue(value);
         } catch (error) {
           finish(error);
