@@ -59,11 +59,16 @@ export class CreateStage {
   }
 
   /**
-   * Resolves once fewer than `limit` uploaded units wait for create: transfer's back-pressure,
-   * so uploads never run far ahead of creates. Units uploaded but not created when a run stops
-   * (a daily quota, a crash) cost their upload again once their tokens expire.
+   * Transfer's back-pressure, so uploads never run far ahead of creates (units uploaded but not
+   * created when a run stops — a daily quota, a crash — cost their upload again once their tokens
+   * expire): undefined while fewer than `limit` uploaded units wait for create, else a promise
+   * that resolves once create has caught up (or can make no more progress).
    */
-  async room(limit: number): Promise<void> {
+  room(limit: number): Promise<void> | undefined {
+    return this.#ready().length >= limit ? this.#catchUp(limit) : undefined;
+  }
+
+  async #catchUp(limit: number): Promise<void> {
     let waiting = this.#ready().length;
     while (waiting >= limit && this.#failure === undefined && !this.#ctx.signal.aborted) {
       this.notify();

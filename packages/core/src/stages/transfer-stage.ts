@@ -11,8 +11,8 @@ export interface TransferOptions extends RetryRules {
   concurrency: number;
   /** Called after each unit is uploaded (the create stage listens). */
   onUploaded?(): void;
-  /** Awaited before each unit: resolves when the stage may take one more (back-pressure). */
-  beforeUnit?(): Promise<void>;
+  /** Before each unit: a promise to await first (back-pressure), or undefined to go on at once. */
+  beforeUnit?(): Promise<void> | undefined;
 }
 
 /**
@@ -86,8 +86,11 @@ export class TransferStage {
   }
 
   async #transfer(key: string): Promise<'uploaded' | 'failed' | 'other'> {
-    await this.options.beforeUnit?.();
-    this.ctx.signal.throwIfAborted();
+    const wait = this.options.beforeUnit?.();
+    if (wait) {
+      await wait;
+      this.ctx.signal.throwIfAborted();
+    }
     this.#throwSaveFailure();
     if (!this.#needsTransfer(this.ctx.store.item(key))) return 'other';
     const { outcome, bytes, saved } = await runUnitTransfer(this.ctx, key);
